@@ -1,0 +1,4 @@
+import { runService } from '@portal/platform';
+import { gatewayService } from './gateway.definition';
+
+void runService(gatewayService);

@@ -1,0 +1,8 @@
+import type { ServiceDefinition } from '@portal/platform';
+import { IdentityModule } from './identity.module';
+
+export const identityService: ServiceDefinition = {
+  service: 'identity',
+  defaultPort: 3001,
+  modules: () => [IdentityModule],
+};

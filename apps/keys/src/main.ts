@@ -1,0 +1,4 @@
+import { runService } from '@portal/platform';
+import { keysService } from './keys.definition';
+
+void runService(keysService);

@@ -1,0 +1,4 @@
+import { runService } from '@portal/platform';
+import { portalService } from './portal.definition';
+
+void runService(portalService);

@@ -1,0 +1,4 @@
+import { runService } from '@portal/platform';
+import { usageService } from './usage.definition';
+
+void runService(usageService);

@@ -1,0 +1,49 @@
+import { hostPortList, integer, oneOf, port, text, url } from './env-parsers';
+import { loadConfig, type ConfigOf } from './load-config';
+
+const when =
+  (variable: string, value: string) =>
+  (env: Readonly<Record<string, string | undefined>>): string | false =>
+    env[variable] === value ? `${variable}=${value}` : false;
+
+/**
+ * Which adapter serves each port, and how to reach the servers behind them. Embedded
+ * everything is the default; naming a server adapter makes its connection variable required.
+ */
+export const infrastructureSpec = {
+  EVENT_STORE: { parse: oneOf(['embedded', 'postgres', 'eventstoredb'] as const), default: 'embedded' as const },
+  BUS: { parse: oneOf(['inprocess', 'kafka'] as const), default: 'inprocess' as const },
+  READ_STORE: { parse: oneOf(['embedded', 'mongodb'] as const), default: 'embedded' as const },
+  DATA_DIR: { parse: text, default: './data' },
+  DATABASE_URL: {
+    parse: url(['postgres:', 'postgresql:']),
+    requiredWhen: when('EVENT_STORE', 'postgres'),
+  },
+  EVENTSTORE_CONNECTION_STRING: {
+    parse: url(['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']),
+    requiredWhen: when('EVENT_STORE', 'eventstoredb'),
+  },
+  KAFKA_BROKERS: { parse: hostPortList, requiredWhen: when('BUS', 'kafka') },
+  MONGODB_URI: { parse: url(['mongodb:', 'mongodb+srv:']), requiredWhen: when('READ_STORE', 'mongodb') },
+  SMTP_URL: { parse: url(['smtp:', 'smtps:']) },
+};
+
+export function httpSpec(defaultPort: number) {
+  return {
+    HOST: { parse: text, default: '127.0.0.1' },
+    PORT: { parse: port, default: defaultPort },
+    LOG_LEVEL: { parse: oneOf(['error', 'warn', 'log', 'debug', 'verbose'] as const), default: 'log' as const },
+    SHUTDOWN_GRACE_MS: { parse: integer(0, 120_000), default: 10_000 },
+  };
+}
+
+export type InfrastructureConfig = ConfigOf<typeof infrastructureSpec>;
+export type HttpConfig = ConfigOf<ReturnType<typeof httpSpec>>;
+export type ServiceConfig = InfrastructureConfig & HttpConfig;
+
+export function loadServiceConfig(
+  defaultPort: number,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ServiceConfig {
+  return loadConfig({ ...infrastructureSpec, ...httpSpec(defaultPort) }, env);
+}

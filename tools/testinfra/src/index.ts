@@ -1,0 +1,3 @@
+export type { MissingServer, ServerName, StartTestInfraOptions, TestInfra } from './types';
+export { startTestInfra } from './start-test-infra';
+export { freePort, freePorts } from './free-port';

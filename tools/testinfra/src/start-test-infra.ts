@@ -2,9 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir } from './cache-dir';
-import { logTail } from './process/log-file';
 import { ProcessGuard } from './process/process-guard';
-import { ServerUnavailable } from './server-unavailable';
+import { logFailureTail, ServerUnavailable } from './server-unavailable';
 import { ALL_SERVERS, SERVERS, type ServerDefinition } from './servers';
 import type { MissingServer, RunningServer, StartTestInfraOptions, TestInfra } from './types';
 
@@ -44,9 +43,7 @@ function reportFailure(definition: ServerDefinition, error: unknown, log: (line:
   const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   log(`${definition.name}: not available: ${reason}`);
   if (!(error instanceof ServerUnavailable)) log(error instanceof Error ? (error.stack ?? reason) : reason);
-  if (error instanceof ServerUnavailable && error.logFile) {
-    logTail(error.logFile).forEach((line) => log(`  | ${line}`));
-  }
+  logFailureTail(error, log);
   const howTo = error instanceof ServerUnavailable && error.howTo ? error.howTo : definition.howTo;
   return { server: definition.name, reason, howTo };
 }

@@ -1,6 +1,16 @@
-/** server.properties of a single-node KRaft cluster (broker and controller in one process). */
-export function kafkaProperties(ports: { broker: number; controller: number }, logDir: string): string {
-  const settings: Record<string, string | number> = {
+/** Broker settings by name, as written into server.properties. */
+export type KafkaSettings = Record<string, string | number>;
+
+/**
+ * server.properties of a single-node KRaft cluster (broker and controller in one process);
+ * `overrides` adds or replaces settings.
+ */
+export function kafkaProperties(
+  ports: { broker: number; controller: number },
+  logDir: string,
+  overrides: KafkaSettings = {},
+): string {
+  const settings: KafkaSettings = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${ports.controller}`,
@@ -16,6 +26,7 @@ export function kafkaProperties(ports: { broker: number; controller: number }, l
     'share.coordinator.state.topic.replication.factor': 1,
     'group.initial.rebalance.delay.ms': 0,
     'log.dirs': logDir,
+    ...overrides,
   };
   return Object.entries(settings)
     .map(([key, value]) => `${key}=${value}`)

@@ -86,4 +86,11 @@ export class ManagedProcess {
     await this.exited;
     clearTimeout(timer);
   }
+
+  /** Kills the process at once (SIGKILL, no chance to clean up) and waits until it is gone. */
+  async kill(): Promise<void> {
+    if (this.hasExited) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
 }

@@ -2,6 +2,9 @@ import { Watchdog } from './watchdog';
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
+/** The signal listeners of every live guard in this process, told apart from other listeners. */
+const GUARD_LISTENERS = new Set<unknown>();
+
 /**
  * Makes sure that the processes we started die with us: on process exit, on SIGINT/SIGTERM
  * when nobody else handles them, and (through the watchdog) when we are killed outright.
@@ -19,6 +22,7 @@ export class ProcessGuard {
     );
     process.on('exit', this.onExit);
     SIGNALS.forEach((signal) => process.on(signal, this.onSignal));
+    GUARD_LISTENERS.add(this.onSignal);
   }
 
   track(pid: number, emergencySignal: NodeJS.Signals): void {
@@ -42,6 +46,7 @@ export class ProcessGuard {
   private removeListeners(): void {
     process.off('exit', this.onExit);
     SIGNALS.forEach((signal) => process.off(signal, this.onSignal));
+    GUARD_LISTENERS.delete(this.onSignal);
   }
 
   private readonly onExit = (): void => {
@@ -50,10 +55,11 @@ export class ProcessGuard {
 
   /**
    * Another listener (a CLI, a test runner) owns the shutdown when there is one; the exit
-   * handler still covers us. Alone, we clean up and die of the signal as we would have.
+   * handler still covers us. Alone (other guards aside: each of them hears the signal too),
+   * we clean up and die of the signal as we would have.
    */
   private readonly onSignal = (signal: NodeJS.Signals): void => {
-    if (process.listenerCount(signal) > 1) return;
+    if (process.listeners(signal).some((listener) => !GUARD_LISTENERS.has(listener))) return;
     this.signalAll();
     this.removeListeners();
     process.kill(process.pid, signal);

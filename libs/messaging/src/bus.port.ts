@@ -78,3 +78,6 @@ export interface MessageBus {
   /** Stops every subscription (as `stop()` does) and releases the connections or files. */
   close(): Promise<void>;
 }
+
+/** The DI token the bus is bound to; services depend on the MessageBus interface. */
+export const MESSAGE_BUS = Symbol('MessageBus');

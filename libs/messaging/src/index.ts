@@ -1,3 +1,4 @@
+export { MESSAGE_BUS } from './bus.port';
 export type {
   BackoffOptions,
   DeliveredMessage,

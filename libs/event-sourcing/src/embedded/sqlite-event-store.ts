@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { inImmediateTransaction, openSqliteDatabase, prepareStatements } from '@portal/sqlite';
-import type { NewEvent, RecordedEvent } from '../domain/event-envelope';
+import type { GlobalPosition, NewEvent, RecordedEvent } from '../domain/event-envelope';
 import { UpcasterRegistry } from '../domain/upcaster-registry';
 import { AppendSignal } from '../event-store/append-signal';
 import {
@@ -90,6 +90,13 @@ export class SqliteEventStore implements EventStore {
       const { from, max } = readStreamBounds(streamId, options);
       const rows = this.statements.readStream.all(streamId, from, max) as unknown as EventRow[];
       return rows.map((row) => this.toRecordedEvent(row));
+    });
+  }
+
+  headPosition(): Promise<GlobalPosition | null> {
+    return settle(() => {
+      const row = this.statements.headPosition.get() as { position: number | null } | undefined;
+      return row?.position ?? null;
     });
   }
 

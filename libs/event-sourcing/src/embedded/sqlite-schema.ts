@@ -37,6 +37,7 @@ export const SQL = {
   readStream: `SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ?
     ORDER BY stream_revision LIMIT ?`,
   readAll: 'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
+  headPosition: 'SELECT max(global_position) AS position FROM events',
   selectKey: 'SELECT * FROM idempotency_keys WHERE key = ?',
   insertKey: `INSERT INTO idempotency_keys (key, fingerprint, stream_id, first_revision, event_count, recorded_at)
     VALUES (?, ?, ?, ?, ?, ?)`,

@@ -97,6 +97,8 @@ export interface EventStore {
   /** One page of all events in global order. */
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
   subscribeToAll(options: SubscribeOptions): Subscription;
+  /** The global position of the newest event, null when the store is empty (for lag). */
+  headPosition(): Promise<GlobalPosition | null>;
   readIdempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
   /** Stops subscriptions and releases connections and files. */
   close(): Promise<void>;

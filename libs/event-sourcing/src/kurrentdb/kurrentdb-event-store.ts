@@ -6,7 +6,7 @@ import {
   streamNameFilter,
   StreamNotFoundError,
 } from '@kurrent/kurrentdb-client';
-import type { ExpectedRevision, NewEvent, RecordedEvent } from '../domain/event-envelope';
+import type { ExpectedRevision, GlobalPosition, NewEvent, RecordedEvent } from '../domain/event-envelope';
 import { UpcasterRegistry } from '../domain/upcaster-registry';
 import {
   prepareEvents,
@@ -85,6 +85,21 @@ export class KurrentDbEventStore implements EventStore {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
     return events;
+  }
+
+  /** The newest of the portal's events, read backwards from the end of $all. */
+  async headPosition(): Promise<GlobalPosition | null> {
+    const read = this.client.readAll({
+      fromPosition: END,
+      maxCount: 1,
+      direction: BACKWARDS,
+      filter: streamNameFilter({ regex: OUR_STREAMS }),
+    });
+    for await (const resolved of read) {
+      const event = fromResolvedEvent(resolved);
+      if (event !== null && ours.test(event.streamId)) return event.globalPosition;
+    }
+    return null;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import type { NewEvent, RecordedEvent } from '../domain/event-envelope';
+import type { GlobalPosition, NewEvent, RecordedEvent } from '../domain/event-envelope';
 import { assertNever } from '../domain/exhaustive';
 import { UpcasterRegistry } from '../domain/upcaster-registry';
 import { AppendSignal } from '../event-store/append-signal';
@@ -109,6 +109,14 @@ export class PostgresEventStore implements EventStore {
       [streamId, from, max],
     );
     return rows.map((row) => this.upcasters.upcast(eventFromPostgresRow(row)));
+  }
+
+  async headPosition(): Promise<GlobalPosition | null> {
+    const { rows } = await this.pool.query<{ position: string | null }>(
+      `SELECT max(global_position) AS position FROM ${this.schema}.events`,
+    );
+    const position = rows[0]?.position;
+    return position === null || position === undefined ? null : Number(position);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {

@@ -31,6 +31,12 @@ export function appendAndReadContract(makeStore: MakeEventStore): void {
       });
     });
 
+    it('reports the head position: the newest event of any stream', async () => {
+      await store().append(uniqueStream(), [newEvent('BasketOpened', {})]);
+      const result = await store().append(uniqueStream(), [newEvent('BasketOpened', {}), newEvent('ItemAdded', {})]);
+      expect(await store().headPosition()).toBe(result.events.at(-1)?.globalPosition);
+    });
+
     it('keeps the recorded time the caller gives', async () => {
       const stream = uniqueStream();
       await store().append(stream, [newEvent('BasketOpened', {}, { recordedAt: '2030-01-02T03:04:05.678Z' })]);

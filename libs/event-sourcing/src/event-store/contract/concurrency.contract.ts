@@ -17,6 +17,7 @@ const staleReads = (store: EventStore): EventStore => ({
   readStream: () => Promise.resolve([]),
   readAll: (options) => store.readAll(options),
   subscribeToAll: (options) => store.subscribeToAll(options),
+  headPosition: () => store.headPosition(),
   readIdempotencyRecord: (key) => store.readIdempotencyRecord(key),
   close: () => Promise.resolve(),
 });

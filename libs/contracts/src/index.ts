@@ -1,0 +1,1 @@
+export { CATEGORY_DOMAINS } from './category-domains';

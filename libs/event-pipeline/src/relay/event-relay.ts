@@ -1,0 +1,161 @@
+import {
+  type EventStore,
+  type GlobalPosition,
+  parseStreamName,
+  type RecordedEvent,
+  type Subscription,
+} from '@portal/event-sourcing';
+import type { MessageBus, OutgoingMessage } from '@portal/messaging';
+import type { CheckpointStore } from '@portal/read-models';
+import { eventMessage } from '../event-message';
+import { type CategoryDomains, topicOfStream } from '../event-routing';
+import { describeError, type PipelineLogger, silentPipelineLogger } from '../pipeline-logger';
+
+export interface EventRelayOptions {
+  readonly store: EventStore;
+  readonly bus: MessageBus;
+  /** Where the relay keeps the position of the last event it published. */
+  readonly checkpoints: CheckpointStore;
+  readonly domains: CategoryDomains;
+  /** Only the events of these stream categories are published; all by default. */
+  readonly categories?: readonly string[];
+  /** The checkpoint's name; `relay` by default. */
+  readonly name?: string;
+  /** Events published in one batch at most; 500 by default. */
+  readonly maxBatch?: number;
+  /** Pause before starting again from the checkpoint after a failure; 1 s by default. */
+  readonly retryDelayMs?: number;
+  readonly logger?: PipelineLogger;
+}
+
+/**
+ * Forwards every appended event to its domain's topic, keyed by stream, in global order. The
+ * checkpoint moves only after the bus has accepted a batch; after a failure or a crash the
+ * relay starts again from it, so an event may be published twice but never lost.
+ */
+export class EventRelay {
+  private subscription: Subscription | null = null;
+  private buffer: RecordedEvent[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private publishedCount = 0;
+  private lastPublished: GlobalPosition | null = null;
+  private readonly name: string;
+  private readonly maxBatch: number;
+  private readonly logger: PipelineLogger;
+
+  private constructor(private readonly options: EventRelayOptions) {
+    this.name = options.name ?? 'relay';
+    this.maxBatch = options.maxBatch ?? 500;
+    this.logger = options.logger ?? silentPipelineLogger;
+  }
+
+  static async start(options: EventRelayOptions): Promise<EventRelay> {
+    const relay = new EventRelay(options);
+    await relay.subscribe();
+    return relay;
+  }
+
+  /** Events published since this relay started (repeats after a restart included). */
+  get published(): number {
+    return this.publishedCount;
+  }
+
+  /** The position of the last event published, null before the first. */
+  get position(): GlobalPosition | null {
+    return this.lastPublished;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.subscription?.stop();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.flushSoon(0);
+    await this.flushing.catch(() => undefined);
+  }
+
+  private async subscribe(): Promise<void> {
+    const after = (await this.options.checkpoints.get(this.name)) ?? undefined;
+    this.buffer = [];
+    const subscription = this.options.store.subscribeToAll({ after, onEvent: (event) => this.onEvent(event) });
+    this.subscription = subscription;
+    void subscription.ended.then((end) => {
+      if (end.reason === 'failed') this.restart(end.error);
+    });
+  }
+
+  private async onEvent(event: RecordedEvent): Promise<void> {
+    this.buffer.push(event);
+    // Waiting on a full batch holds the subscription back: memory stays bounded.
+    await (this.buffer.length >= this.maxBatch ? this.flushSoon(0) : this.flushSoon(2));
+  }
+
+  /** Publishes what is buffered after `delayMs`, one flush at a time, in order. */
+  private flushSoon(delayMs: number): Promise<void> {
+    if (delayMs > 0) {
+      this.flushTimer ??= setTimeout(() => {
+        this.flushTimer = null;
+        void this.flushSoon(0);
+      }, delayMs);
+      return Promise.resolve();
+    }
+    const batch = this.buffer.splice(0, this.buffer.length);
+    if (batch.length === 0) return this.flushing;
+    this.flushing = this.flushing.then(() => this.publish(batch)).catch((error: unknown) => this.restart(error));
+    return this.flushing;
+  }
+
+  private async publish(batch: readonly RecordedEvent[]): Promise<void> {
+    if (this.retryTimer) return; // a restart is pending: the batch will be read again
+    let published = 0;
+    for (const [topic, messages] of byTopic(batch, this.options.domains, this.options.categories)) {
+      await this.options.bus.publish(topic, messages);
+      published += messages.length;
+    }
+    const last = batch.at(-1)!.globalPosition;
+    await this.options.checkpoints.advance(this.name, last);
+    this.publishedCount += published;
+    this.lastPublished = last;
+  }
+
+  /** After a failure: drop what is buffered and start again from the checkpoint. */
+  private restart(error: unknown): void {
+    if (this.stopped || this.retryTimer) return;
+    this.logger.warn(`relay ${this.name}: ${describeError(error)}; starting again from the checkpoint`);
+    const failed = this.subscription;
+    this.subscription = null;
+    this.buffer = [];
+    this.retryTimer = setTimeout(() => {
+      void (async () => {
+        await failed?.stop();
+        await this.flushing.catch(() => undefined);
+        // What the old subscription delivered after the failed batch must not be published
+        // before that batch: it is all read again from the checkpoint.
+        this.buffer = [];
+        this.retryTimer = null;
+        if (!this.stopped) await this.subscribe().catch((cause: unknown) => this.restart(cause));
+      })();
+    }, this.options.retryDelayMs ?? 1_000);
+  }
+}
+
+/** The batch's messages per topic, each topic's in global order. */
+function byTopic(
+  batch: readonly RecordedEvent[],
+  domains: CategoryDomains,
+  categories: readonly string[] | undefined,
+): Map<string, OutgoingMessage[]> {
+  const topics = new Map<string, OutgoingMessage[]>();
+  for (const event of batch) {
+    if (categories && !categories.includes(parseStreamName(event.streamId).category)) continue;
+    const topic = topicOfStream(event.streamId, domains);
+    const messages = topics.get(topic) ?? [];
+    messages.push(eventMessage(event));
+    topics.set(topic, messages);
+  }
+  return topics;
+}

@@ -28,7 +28,13 @@ describe('starting the portal', () => {
     const elapsedMs = Date.now() - began;
 
     expect(elapsedMs).toBeLessThan(10_000);
-    expect(await response.json()).toEqual(expect.objectContaining({ status: 'ok', service: 'portal' }));
+    expect(await response.json()).toEqual(
+      expect.objectContaining({
+        status: 'ok',
+        service: 'portal',
+        pipeline: { relay: { name: 'relay.portal', position: null }, projections: [] },
+      }),
+    );
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('Partner Portal');

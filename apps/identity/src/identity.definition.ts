@@ -4,5 +4,6 @@ import { IdentityModule } from './identity.module';
 export const identityService: ServiceDefinition = {
   service: 'identity',
   defaultPort: 3001,
+  streamCategories: ['account'],
   modules: () => [IdentityModule],
 };

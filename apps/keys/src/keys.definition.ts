@@ -4,5 +4,6 @@ import { KeysModule } from './keys.module';
 export const keysService: ServiceDefinition = {
   service: 'keys',
   defaultPort: 3003,
+  streamCategories: ['apikey'],
   modules: () => [KeysModule],
 };

@@ -16,5 +16,7 @@ const services = [gatewayService, identityService, teamsService, keysService, us
 export const portalService: ServiceDefinition = {
   service: 'portal',
   defaultPort: gatewayService.defaultPort,
+  streamCategories: 'all',
+  projections: services.flatMap((service) => service.projections ?? []),
   modules: (config) => services.flatMap((service) => service.modules(config)),
 };

@@ -2,6 +2,9 @@ import { type DynamicModule, type LogLevel, Module, type Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceConfig } from '@portal/config';
+import type { Projection } from '@portal/event-pipeline';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { PipelineModule } from './pipeline/pipeline.module';
 import { PlatformModule } from './platform.module';
 
 export type FeatureModule = Type | DynamicModule;
@@ -11,6 +14,13 @@ export interface ServiceDefinition {
   readonly service: string;
   readonly defaultPort: number;
   readonly modules: (config: ServiceConfig) => FeatureModule[];
+  /** The read models this service keeps up to date from the bus. */
+  readonly projections?: readonly Projection[];
+  /**
+   * The stream categories this service appends to; it relays their events to the bus. `all`
+   * for the one-process portal.
+   */
+  readonly streamCategories?: readonly string[] | 'all';
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -21,7 +31,20 @@ export async function createServiceApp(
   config: ServiceConfig,
   options: { logger?: false } = {},
 ): Promise<NestFastifyApplication> {
-  @Module({ imports: [PlatformModule.forRoot(definition.service, config), ...definition.modules(config)] })
+  const { streamCategories = [], projections = [] } = definition;
+  const relay =
+    streamCategories === 'all' || streamCategories.length > 0
+      ? { name: `relay.${definition.service}`, categories: streamCategories === 'all' ? null : streamCategories }
+      : null;
+  const pipeline = { relay, projections };
+  @Module({
+    imports: [
+      PlatformModule.forRoot(definition.service, config),
+      InfrastructureModule.forRoot(),
+      PipelineModule.forRoot(pipeline),
+      ...definition.modules(config),
+    ],
+  })
   class ServiceRootModule {}
 
   const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });

@@ -5,3 +5,5 @@ export { SERVICE_CONFIG, SERVICE_NAME } from './service-config.token';
 export { dependencyChecks, runDependencyChecks, type DependencyCheck } from './startup/dependency-checks';
 export { StartupError } from './startup/startup-error';
 export { repoRoot } from './repo-root';
+export { InfrastructureModule } from './infrastructure/infrastructure.module';
+export { Pipeline, PipelineModule, type PipelineOptions, type PipelineStatus } from './pipeline/pipeline.module';

@@ -32,7 +32,10 @@ describe('starting the portal', () => {
       expect.objectContaining({
         status: 'ok',
         service: 'portal',
-        pipeline: { relay: { name: 'relay.portal', position: null }, projections: [] },
+        pipeline: {
+          relay: { name: 'relay.portal', position: null },
+          projections: [{ projection: 'team-overview', position: null, behind: 0, seconds: 0 }],
+        },
       }),
     );
     const page = await fetch(`http://127.0.0.1:${port}/`);

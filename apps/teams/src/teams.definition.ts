@@ -1,9 +1,11 @@
 import type { ServiceDefinition } from '@portal/platform';
+import { teamOverviewProjection } from './team-overview/team-overview.projection';
 import { TeamsModule } from './teams.module';
 
 export const teamsService: ServiceDefinition = {
   service: 'teams',
   defaultPort: 3002,
   streamCategories: ['team'],
+  projections: [teamOverviewProjection],
   modules: () => [TeamsModule],
 };

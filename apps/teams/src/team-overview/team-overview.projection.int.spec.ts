@@ -43,12 +43,8 @@ describe('team overview projection', () => {
       ({ userId, role }) => `${userId}:${role}`,
     );
   const team = async () => (await store.collection(teamsReadModel)).get(TEAM);
-  const hashes = async () =>
-    Promise.all(
-      [teamsReadModel, teamMembersReadModel, teamInvitationsReadModel].map(async (m) =>
-        hashReadModel(await store.collection(m)),
-      ),
-    );
+  const hashes = (of: EmbeddedReadModelStore = store) =>
+    Promise.all(teamOverviewProjection.readModels.map(async (model) => hashReadModel(await of.collection(model))));
 
   it('lists the members with their roles, the member count and the accepted invitations', async () => {
     await apply(recorded(teamOfThree()));
@@ -97,11 +93,7 @@ describe('team overview projection', () => {
       await teamOverviewProjection.apply(event, fresh);
     }
     await apply(history);
-    const twice = await Promise.all(
-      [teamsReadModel, teamMembersReadModel, teamInvitationsReadModel].map(async (m) =>
-        hashReadModel(await fresh.collection(m)),
-      ),
-    );
+    const twice = await hashes(fresh);
     await fresh.close();
     expect(twice).toEqual(once);
     expect(await hashes()).toEqual(once);

@@ -4,6 +4,6 @@ import { IdentityModule } from './identity.module';
 export const identityService: ServiceDefinition = {
   service: 'identity',
   defaultPort: 3001,
-  streamCategories: ['account'],
+  streamCategories: ['account', 'email'],
   modules: () => [IdentityModule],
 };

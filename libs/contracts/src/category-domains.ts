@@ -4,6 +4,7 @@
  */
 export const CATEGORY_DOMAINS: Readonly<Record<string, string>> = {
   account: 'identity',
+  email: 'identity',
   team: 'teams',
   apikey: 'keys',
 };

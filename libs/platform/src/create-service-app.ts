@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceConfig } from '@portal/config';
 import type { Projection } from '@portal/event-pipeline';
+import { HttpConventionsModule } from './http/http-conventions.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { PlatformModule } from './platform.module';
@@ -40,6 +41,7 @@ export async function createServiceApp(
   @Module({
     imports: [
       PlatformModule.forRoot(definition.service, config),
+      HttpConventionsModule,
       InfrastructureModule.forRoot(),
       PipelineModule.forRoot(pipeline),
       ...definition.modules(config),

@@ -7,3 +7,4 @@ export { StartupError } from './startup/startup-error';
 export { repoRoot } from './repo-root';
 export { InfrastructureModule } from './infrastructure/infrastructure.module';
 export { Pipeline, PipelineModule, type PipelineOptions, type PipelineStatus } from './pipeline/pipeline.module';
+export * from './http/index';

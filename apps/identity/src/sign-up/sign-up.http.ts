@@ -1,0 +1,31 @@
+import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { userEventMetadata } from '../request-context';
+import { LoginCsrfGuard } from '../sessions/login-csrf.guard';
+import { SignUpDto } from './sign-up.dto';
+import { SignUpHandler } from './sign-up.handler';
+
+export interface SignUpAnswer {
+  readonly status: 'accepted';
+  readonly message: string;
+}
+
+/** The same answer whether or not the email was free: sign-up never says an email is taken. */
+export const SIGN_UP_ANSWER: SignUpAnswer = {
+  status: 'accepted',
+  message: 'Sign-up received. Sign in with your email and password.',
+};
+
+@Controller('api/v1/auth')
+export class SignUpHttp {
+  constructor(private readonly handler: SignUpHandler) {}
+
+  @Post('sign-up')
+  @HttpCode(202)
+  @Header('cache-control', 'no-store')
+  @UseGuards(LoginCsrfGuard)
+  async signUp(@Body() body: SignUpDto, @Req() request: FastifyRequest): Promise<SignUpAnswer> {
+    await this.handler.handle(body, (userId) => userEventMetadata(request, userId));
+    return SIGN_UP_ANSWER;
+  }
+}

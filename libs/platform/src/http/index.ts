@@ -1,0 +1,16 @@
+export { SESSION_AUTHENTICATOR, type AuthenticatedUser, type SessionAuthenticator } from './authenticated-user';
+export { CsrfError, RequestValidationError, UnauthenticatedError } from './http-errors';
+export { HttpConventionsModule } from './http-conventions.module';
+export {
+  isFieldProblemList,
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  type FieldProblem,
+  type ProblemDetails,
+} from './problem-details';
+export { ProblemDetailsFilter } from './problem-details.filter';
+export { statusOfCode, titleOfStatus } from './problem-status';
+export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+export { RequestIdInterceptor } from './request-id.interceptor';
+export { CurrentUser, SessionGuard } from './session.guard';
+export { PortalValidationPipe } from './validation.pipe';

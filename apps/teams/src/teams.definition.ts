@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@portal/platform';
+import { RemoteSessionModule, type ServiceDefinition } from '@portal/platform';
 import { teamOverviewProjection } from './team-overview/team-overview.projection';
 import { TeamsModule } from './teams.module';
 
@@ -7,5 +7,7 @@ export const teamsService: ServiceDefinition = {
   defaultPort: 3002,
   streamCategories: ['team'],
   projections: [teamOverviewProjection],
-  modules: () => [TeamsModule],
+  modules: (config) => [TeamsModule.forRoot(config)],
+  // Alone, teams asks the identity service (IDENTITY_URL) who a session belongs to.
+  standaloneModules: () => [RemoteSessionModule],
 };

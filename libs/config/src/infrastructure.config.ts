@@ -26,6 +26,14 @@ export const infrastructureSpec = {
   KAFKA_BROKERS: { parse: hostPortList, requiredWhen: when('BUS', 'kafka') },
   MONGODB_URI: { parse: url(['mongodb:', 'mongodb+srv:']), requiredWhen: when('READ_STORE', 'mongodb') },
   SMTP_URL: { parse: url(['smtp:', 'smtps:']) },
+  /** The sender of the portal's email (invitations). */
+  MAIL_FROM: { parse: text, default: 'Cr3dentials Partner Portal <no-reply@portal.invalid>' },
+  /** Where people open the portal: links in email start with it. */
+  PUBLIC_URL: { parse: url(['http:', 'https:']), default: new URL('http://127.0.0.1:3000') },
+  /** Days an invitation link stays valid. */
+  INVITATION_TTL_DAYS: { parse: integer(1, 90), default: 7 },
+  /** The identity service, asked by a service running alone who a session belongs to. */
+  IDENTITY_URL: { parse: url(['http:', 'https:']), default: new URL('http://127.0.0.1:3001') },
 };
 
 export function httpSpec(defaultPort: number) {

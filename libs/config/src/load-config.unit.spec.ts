@@ -26,6 +26,29 @@ describe('service configuration', () => {
     );
   });
 
+  it('defaults the invitation and mail settings, and parses them when given', () => {
+    const defaults = loadServiceConfig(3002, {});
+    expect(defaults.INVITATION_TTL_DAYS).toBe(7);
+    expect(defaults.PUBLIC_URL.href).toBe('http://127.0.0.1:3000/');
+    expect(defaults.IDENTITY_URL.href).toBe('http://127.0.0.1:3001/');
+    expect(defaults.MAIL_FROM).toContain('@');
+    const given = loadServiceConfig(3002, {
+      INVITATION_TTL_DAYS: '3',
+      PUBLIC_URL: 'https://portal.example.com',
+      IDENTITY_URL: 'http://identity:3001',
+      MAIL_FROM: 'Portal <portal@example.com>',
+    });
+    expect(given.INVITATION_TTL_DAYS).toBe(3);
+    expect(given.PUBLIC_URL.host).toBe('portal.example.com');
+    expect(given.IDENTITY_URL.host).toBe('identity:3001');
+    expect(given.MAIL_FROM).toBe('Portal <portal@example.com>');
+  });
+
+  it('refuses an invitation lifetime outside 1 to 90 days and a public URL that is not http(s)', () => {
+    expect(problemsOf({ INVITATION_TTL_DAYS: '0' })).toContain('INVITATION_TTL_DAYS must be between 1 and 90');
+    expect(problemsOf({ PUBLIC_URL: 'ftp://portal.example.com' })).toContain('PUBLIC_URL must use http: or https:');
+  });
+
   it('parses the server variables into typed values', () => {
     const config = loadServiceConfig(3000, {
       BUS: 'kafka',

@@ -15,6 +15,12 @@ export interface ServiceDefinition {
   readonly service: string;
   readonly defaultPort: number;
   readonly modules: (config: ServiceConfig) => FeatureModule[];
+  /**
+   * Modules added only when this service runs in a process of its own (`runService`), never
+   * when another definition (the portal) composes `modules`: e.g. the adapter that asks the
+   * identity service about sessions, which the portal's own IdentityModule answers in-process.
+   */
+  readonly standaloneModules?: (config: ServiceConfig) => FeatureModule[];
   /** The read models this service keeps up to date from the bus. */
   readonly projections?: readonly Projection[];
   /**
@@ -26,11 +32,14 @@ export interface ServiceDefinition {
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
-/** Builds the Nest application of a service on Fastify, without listening yet. */
+/**
+ * Builds the Nest application of a service on Fastify, without listening yet. `standalone`
+ * adds the definition's `standaloneModules` (runService sets it: the service runs alone).
+ */
 export async function createServiceApp(
   definition: ServiceDefinition,
   config: ServiceConfig,
-  options: { logger?: false } = {},
+  options: { logger?: false; standalone?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const { streamCategories = [], projections = [] } = definition;
   const relay =
@@ -45,6 +54,7 @@ export async function createServiceApp(
       InfrastructureModule.forRoot(),
       PipelineModule.forRoot(pipeline),
       ...definition.modules(config),
+      ...(options.standalone === true ? (definition.standaloneModules?.(config) ?? []) : []),
     ],
   })
   class ServiceRootModule {}

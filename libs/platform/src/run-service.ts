@@ -12,7 +12,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   try {
     const config = loadServiceConfig(definition.defaultPort);
     await runDependencyChecks(dependencyChecks(config));
-    const app = await createServiceApp(definition, config);
+    const app = await createServiceApp(definition, config, { standalone: true });
     await app.listen({ host: config.HOST, port: config.PORT });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StartupError) {

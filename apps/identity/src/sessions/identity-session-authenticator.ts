@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AuthenticatedUser, CsrfError, type SessionAuthenticator, UnauthenticatedError } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { CredentialsStore } from '../accounts/credentials.store';
-import { assertSameOrigin } from './same-origin';
+import { assertSameOrigin } from '@portal/platform';
 import { sessionTokenOf } from './session-cookie';
 import { isSessionExpired, isTouchDue } from './session-expiry';
 import { csrfTokenOf, sameSecret } from './session-token';

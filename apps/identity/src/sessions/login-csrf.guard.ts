@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { CsrfError } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { assertSameOrigin } from './same-origin';
+import { assertSameOrigin } from '@portal/platform';
 
 export const REQUESTED_WITH_HEADER = 'x-requested-with';
 

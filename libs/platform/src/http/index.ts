@@ -14,3 +14,6 @@ export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { RequestIdInterceptor } from './request-id.interceptor';
 export { CurrentUser, SessionGuard } from './session.guard';
 export { PortalValidationPipe } from './validation.pipe';
+export { AuthUnavailableError, RemoteSessionAuthenticator } from './remote-session.authenticator';
+export { RemoteSessionModule } from './remote-session.module';
+export { assertSameOrigin } from './same-origin';

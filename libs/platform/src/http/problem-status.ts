@@ -13,6 +13,15 @@ const EXACT: Readonly<Record<string, number>> = {
   'AUTH.CSRF': 403,
   'EVENT_STORE.CONFLICT': 409,
   'EVENT_STORE.IDEMPOTENCY_KEY_REUSED': 422,
+  'AUTH.UNAVAILABLE': 503,
+  'MAIL.UNAVAILABLE': 502,
+  'TEAM.LAST_OWNER': 409,
+  'TEAM.USE_LEAVE': 409,
+  'TEAM.INVITATION_FOR_OTHER_EMAIL': 403,
+  // A link that was good once and is not any more: used, revoked (or replaced) or expired.
+  'TEAM.INVITATION_EXPIRED': 410,
+  'TEAM.INVITATION_USED': 410,
+  'TEAM.INVITATION_REVOKED': 410,
 };
 
 const BY_REASON: readonly (readonly [RegExp, number])[] = [
@@ -46,6 +55,7 @@ const TITLES: Readonly<Record<number, string>> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 

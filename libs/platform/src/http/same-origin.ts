@@ -1,5 +1,5 @@
-import { CsrfError } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
+import { CsrfError } from './http-errors';
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];

@@ -1,0 +1,36 @@
+import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { uuidv7 } from '@portal/event-sourcing';
+import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import type { FastifyRequest } from 'fastify';
+import { teamEventMetadata } from '../shared/request-context';
+import { TeamCommands } from '../shared/team-commands';
+import { type TeamAnswer, teamAnswer } from '../shared/team-answer';
+import { CreateTeamDto } from './create-team.dto';
+
+/** Creates a team; the person creating it is its Owner. */
+@Controller('api/v1/teams')
+export class CreateTeamHttp {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Post()
+  @HttpCode(201)
+  @Header('cache-control', 'no-store')
+  @UseGuards(SessionGuard)
+  async create(
+    @Body() body: CreateTeamDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<TeamAnswer> {
+    const teamId = uuidv7();
+    const command = {
+      type: 'CreateTeam' as const,
+      teamId,
+      name: body.name,
+      description: body.description ?? '',
+      actorId: user.userId,
+      actorEmail: user.email,
+    };
+    const team = await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+    return teamAnswer(team, user.userId);
+  }
+}

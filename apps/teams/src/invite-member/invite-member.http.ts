@@ -1,0 +1,29 @@
+import { Body, Controller, Header, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import type { FastifyRequest } from 'fastify';
+import type { InvitationAnswer } from '../invitations/invitation-answer';
+import { teamEventMetadata } from '../shared/request-context';
+import { teamIdOf } from '../shared/team-ids';
+import { InviteMemberDto } from './invite-member.dto';
+import { InviteMemberHandler } from './invite-member.handler';
+
+/** Invites a person by email with a role (Owners and Admins; Owner only by an Owner). */
+@Controller('api/v1/teams')
+export class InviteMemberHttp {
+  constructor(private readonly handler: InviteMemberHandler) {}
+
+  @Post(':teamId/invitations')
+  @HttpCode(201)
+  @Header('cache-control', 'no-store')
+  @UseGuards(SessionGuard)
+  async invite(
+    @Param('teamId') teamIdParam: string,
+    @Body() body: InviteMemberDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<InvitationAnswer> {
+    const teamId = teamIdOf(teamIdParam);
+    const invite = { teamId, email: body.email, role: body.role, message: body.message ?? '' };
+    return this.handler.handle(invite, user, teamEventMetadata(request, user.userId, teamId));
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import type { FastifyRequest } from 'fastify';
+import { teamEventMetadata } from '../shared/request-context';
+import { TeamCommands } from '../shared/team-commands';
+import { teamIdOf } from '../shared/team-ids';
+
+/** The signed-in member leaves the team (the last Owner must hand over first). */
+@Controller('api/v1/teams')
+export class LeaveTeamHttp {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Post(':teamId/leave')
+  @HttpCode(204)
+  @UseGuards(SessionGuard)
+  async leave(
+    @Param('teamId') teamIdParam: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const teamId = teamIdOf(teamIdParam);
+    await this.teams.run(
+      teamId,
+      { type: 'LeaveTeam', actorId: user.userId },
+      teamEventMetadata(request, user.userId, teamId),
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Delete, HttpCode, Param, Req, UseGuards } from '@nestjs/common';
+import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import type { FastifyRequest } from 'fastify';
+import { teamEventMetadata } from '../shared/request-context';
+import { TeamCommands } from '../shared/team-commands';
+import { memberIdOf, teamIdOf } from '../shared/team-ids';
+
+/** Removes a member (Owners and Admins; an Owner only by an Owner; one Owner stays). */
+@Controller('api/v1/teams')
+export class RemoveMemberHttp {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Delete(':teamId/members/:userId')
+  @HttpCode(204)
+  @UseGuards(SessionGuard)
+  async remove(
+    @Param('teamId') teamIdParam: string,
+    @Param('userId') userIdParam: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const teamId = teamIdOf(teamIdParam);
+    const command = { type: 'RemoveMember' as const, actorId: user.userId, userId: memberIdOf(userIdParam) };
+    await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+  }
+}

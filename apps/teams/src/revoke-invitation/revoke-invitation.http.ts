@@ -1,0 +1,30 @@
+import { Controller, Delete, HttpCode, Param, Req, UseGuards } from '@nestjs/common';
+import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import type { FastifyRequest } from 'fastify';
+import { teamEventMetadata } from '../shared/request-context';
+import { TeamCommands } from '../shared/team-commands';
+import { invitationIdOf, teamIdOf } from '../shared/team-ids';
+
+/** Revokes a pending invitation (Owners and Admins): its link stops working. */
+@Controller('api/v1/teams')
+export class RevokeInvitationHttp {
+  constructor(private readonly teams: TeamCommands) {}
+
+  @Delete(':teamId/invitations/:invitationId')
+  @HttpCode(204)
+  @UseGuards(SessionGuard)
+  async revoke(
+    @Param('teamId') teamIdParam: string,
+    @Param('invitationId') invitationIdParam: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const teamId = teamIdOf(teamIdParam);
+    const command = {
+      type: 'RevokeInvitation' as const,
+      actorId: user.userId,
+      invitationId: invitationIdOf(invitationIdParam),
+    };
+    await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+  }
+}

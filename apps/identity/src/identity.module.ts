@@ -1,3 +1,4 @@
+import { UserActivityRecorder } from './activity/user-activity.recorder';
 import { Global, Module } from '@nestjs/common';
 import { HttpConventionsModule, SESSION_AUTHENTICATOR, SessionGuard } from '@portal/platform';
 import { CredentialsStore } from './accounts/credentials.store';
@@ -27,6 +28,7 @@ import { SignInThrottle } from './throttling/sign-in-throttle';
     PasswordHasher,
     CredentialsStore,
     SessionsStore,
+    UserActivityRecorder,
     SignUpHandler,
     SignInHandler,
     SignInThrottle,

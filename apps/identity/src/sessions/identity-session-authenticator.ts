@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AuthenticatedUser, CsrfError, type SessionAuthenticator, UnauthenticatedError } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { CredentialsStore } from '../accounts/credentials.store';
+import { UserActivityRecorder } from '../activity/user-activity.recorder';
 import { assertSameOrigin } from '@portal/platform';
 import { sessionTokenOf } from './session-cookie';
 import { isSessionExpired, isTouchDue } from './session-expiry';
@@ -22,6 +23,7 @@ export class IdentitySessionAuthenticator implements SessionAuthenticator {
   constructor(
     private readonly sessions: SessionsStore,
     private readonly credentials: CredentialsStore,
+    private readonly activity: UserActivityRecorder,
   ) {}
 
   async authenticate(request: FastifyRequest): Promise<AuthenticatedUser> {
@@ -37,7 +39,10 @@ export class IdentitySessionAuthenticator implements SessionAuthenticator {
     const account = await this.credentials.get(session.userId);
     if (account === null) throw new UnauthenticatedError();
     if (!SAFE_METHODS.has(request.method)) assertCsrfProof(request, token);
-    if (isTouchDue(session, now)) await this.sessions.touch(token, now);
+    if (isTouchDue(session, now)) {
+      await this.sessions.touch(token, now);
+      await this.activity.record(session.userId, now);
+    }
     const { userId, email, displayName } = account;
     return { userId, email, displayName, sessionId: session.sessionId };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialsStore } from '../accounts/credentials.store';
+import { UserActivityRecorder } from '../activity/user-activity.recorder';
 import { emailKey } from '../accounts/email-key';
 import { InvalidCredentialsError } from '../identity.errors';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -30,6 +31,7 @@ export class SignInHandler {
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
     private readonly sessions: SessionsStore,
+    private readonly activity: UserActivityRecorder,
   ) {}
 
   async handle(command: SignIn, client: RequestClient): Promise<SignedIn> {
@@ -47,6 +49,7 @@ export class SignInHandler {
     await this.throttle.forgiveAccount(keys.emailKey);
     if (command.previousToken !== null) await this.sessions.revoke(command.previousToken);
     const opened = await this.sessions.open(account.userId, now, client);
+    await this.activity.record(account.userId, now);
     const { userId, email, displayName } = account;
     return { ...opened, account: { userId, email, displayName } };
   }

@@ -1,4 +1,3 @@
-import { isInactive } from '../team-overview/team-overview.query';
 import { invitationEmail, invitationLink } from './invitation-email';
 
 describe('the invitation email', () => {
@@ -26,14 +25,5 @@ describe('the invitation email', () => {
 
   it('leaves the personal-message block out when there is none', () => {
     expect(invitationEmail({ ...base, message: '  ' }).text).not.toContain('wrote:');
-  });
-});
-
-describe('the inactivity flag', () => {
-  const now = new Date('2026-12-31T00:00:00.000Z');
-  it('flags a member last active more than 30 days ago, never one whose activity is unknown', () => {
-    expect(isInactive('2026-11-30T23:59:59.000Z', now)).toBe(true);
-    expect(isInactive('2026-12-01T00:00:00.000Z', now)).toBe(false);
-    expect(isInactive(null, now)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { userActivityReadModel } from '@portal/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@portal/event-sourcing';
 import { READ_MODEL_STORE, type ReadModelStore } from '@portal/read-models';
@@ -15,7 +16,7 @@ export interface OverviewMember {
   readonly email: string;
   readonly role: TeamRole;
   readonly joinedAt: string;
-  /** Not tracked yet: always null, so `inactive` is false until activity is recorded. */
+  /** The last authenticated request (recorded at most once a minute), null if never seen. */
   readonly lastActiveAt: string | null;
   /** Last active more than INACTIVE_AFTER_DAYS days ago. */
   readonly inactive: boolean;
@@ -42,8 +43,9 @@ export interface TeamOverview {
   readonly pendingInvitations: OverviewInvitation[];
 }
 
-export const isInactive = (lastActiveAt: string | null, now: Date): boolean =>
-  lastActiveAt !== null && now.getTime() - Date.parse(lastActiveAt) > INACTIVE_AFTER_DAYS * DAY_MS;
+/** Not seen for 30 days: since their last authenticated request, or since joining if never seen. */
+export const isInactive = (lastActiveAt: string | null, joinedAt: string, now: Date): boolean =>
+  now.getTime() - Date.parse(lastActiveAt ?? joinedAt) > INACTIVE_AFTER_DAYS * DAY_MS;
 
 /** A team as its members see it: members with role and join date, and pending invitations. */
 @Injectable()
@@ -62,6 +64,10 @@ export class TeamOverviewQuery {
     const memberDocs = await (
       await this.store.collection(teamMembersReadModel)
     ).find({ teamId }, { sort: { joinedAt: 1 } });
+    const activity = await (
+      await this.store.collection(userActivityReadModel)
+    ).find({ userId: { $in: memberDocs.map((member) => member.userId) } });
+    const lastActive = new Map(activity.map((doc) => [doc.userId, doc.lastActiveAt]));
     const invitationDocs = await (
       await this.store.collection(teamInvitationsReadModel)
     ).find({ teamId, status: 'pending' }, { sort: { invitedAt: 1 } });
@@ -73,8 +79,8 @@ export class TeamOverviewQuery {
       yourRole: you.role,
       inactiveAfterDays: INACTIVE_AFTER_DAYS,
       members: memberDocs.map(({ userId: id, email, role, joinedAt }) => {
-        const lastActiveAt = null;
-        return { userId: id, email, role, joinedAt, lastActiveAt, inactive: isInactive(lastActiveAt, now) };
+        const lastActiveAt = lastActive.get(id) ?? null;
+        return { userId: id, email, role, joinedAt, lastActiveAt, inactive: isInactive(lastActiveAt, joinedAt, now) };
       }),
       pendingInvitations: invitationDocs.map(({ invitationId, email, role, invitedBy, invitedAt, expiresAt }) => ({
         invitationId,

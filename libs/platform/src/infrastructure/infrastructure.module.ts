@@ -1,9 +1,21 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServiceConfig } from '@portal/config';
 import { EVENT_STORE, type EventStore, openEventStore } from '@portal/event-sourcing';
-import { MESSAGE_BUS, type MessageBus, openMessageBus } from '@portal/messaging';
+import { type BusLogger, type LogContext, MESSAGE_BUS, type MessageBus, openMessageBus } from '@portal/messaging';
 import { openReadModelStore, READ_MODEL_STORE, type ReadModelStore } from '@portal/read-models';
 import { SERVICE_CONFIG, SERVICE_NAME } from '../service-config.token';
+
+/** The bus's reports through the service's logger, so that LOG_LEVEL governs them too. */
+function nestBusLogger(): BusLogger {
+  const logger = new Logger('Bus');
+  const line = (message: string, context?: LogContext) => (context ? `${message} ${JSON.stringify(context)}` : message);
+  return {
+    error: (message, context) => logger.error(line(message, context)),
+    warn: (message, context) => logger.warn(line(message, context)),
+    info: (message, context) => logger.log(line(message, context)),
+    debug: (message, context) => logger.debug(line(message, context)),
+  };
+}
 
 /** Closes the stores and the bus when the application shuts down, the bus first. */
 class InfrastructureLifecycle implements OnApplicationShutdown {
@@ -39,7 +51,7 @@ export class InfrastructureModule {
           provide: MESSAGE_BUS,
           inject: [SERVICE_CONFIG, SERVICE_NAME],
           useFactory: (config: ServiceConfig, service: string) =>
-            openMessageBus(config, { clientId: `portal-${service}` }),
+            openMessageBus(config, { clientId: `portal-${service}`, logger: nestBusLogger() }),
         },
         {
           provide: READ_MODEL_STORE,

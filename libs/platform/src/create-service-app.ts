@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { ServiceConfig } from '@portal/config';
 import type { Projection } from '@portal/event-pipeline';
 import { HttpConventionsModule } from './http/http-conventions.module';
+import { serveOpenApi } from './http/openapi-document';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { PlatformModule } from './platform.module';
@@ -33,7 +34,8 @@ export interface ServiceDefinition {
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
- * Builds the Nest application of a service on Fastify, without listening yet. `standalone`
+ * Builds the Nest application of a service on Fastify, without listening yet, with the OpenAPI
+ * document of its routes at `GET /openapi.json` and its reference at `/docs`. `standalone`
  * adds the definition's `standaloneModules` (runService sets it: the service runs alone).
  */
 export async function createServiceApp(
@@ -66,5 +68,6 @@ export async function createServiceApp(
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  serveOpenApi(app, definition.service);
   return app;
 }

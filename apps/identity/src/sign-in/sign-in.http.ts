@@ -1,18 +1,36 @@
 import { Body, Controller, Header, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiRequestedWith } from '@portal/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientOf } from '../request-context';
 import { LoginCsrfGuard } from '../sessions/login-csrf.guard';
-import { sessionAnswer, type SessionAnswer } from '../sessions/session-answer';
+import { sessionAnswer, SessionAnswer } from '../sessions/session-answer';
 import { sessionCookie, sessionTokenOf } from '../sessions/session-cookie';
 import { SESSION_POLICY } from '../sessions/session-policy';
 import { SignInDto } from './sign-in.dto';
 import { SignInHandler } from './sign-in.handler';
 
+@ApiTags('auth')
 @Controller('api/v1/auth')
 export class SignInHttp {
   constructor(private readonly handler: SignInHandler) {}
 
   @Post('sign-in')
+  @ApiOperation({
+    summary: 'Sign in',
+    description: 'Sets the portal_session cookie and ends the session the browser held, if any.',
+  })
+  @ApiOkResponse({
+    type: SessionAnswer,
+    headers: {
+      'set-cookie': {
+        description: 'portal_session=<token>; HttpOnly; SameSite=Lax; Path=/',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiRequestedWith()
+  @ApiProblems(400, 401, 429)
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   @UseGuards(LoginCsrfGuard)

@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import type { EventMetadata } from '@portal/event-sourcing';
 import type { AuthenticatedUser } from '@portal/platform';
-import type { TeamRole } from '@portal/teams-domain';
+import { TEAM_ROLES, type TeamRole } from '@portal/teams-domain';
 import { InvitationLookup } from '../invitations/invitation-lookup';
 import { invitationTokenHash } from '../invitations/invitation-token';
 import { TeamCommands } from '../shared/team-commands';
 
-export interface AcceptedInvitation {
-  readonly teamId: string;
-  readonly teamName: string;
-  readonly role: TeamRole;
+export class AcceptedInvitation {
+  @ApiProperty({ type: String, format: 'uuid', example: '0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d' })
+  readonly teamId!: string;
+
+  @ApiProperty({ type: String, example: 'Payments' })
+  readonly teamName!: string;
+
+  @ApiProperty({ type: String, enum: TEAM_ROLES, example: 'admin' })
+  readonly role!: TeamRole;
 }
 
 /**

@@ -1,16 +1,25 @@
 import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiSession, type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { teamEventMetadata } from '../shared/request-context';
 import { AcceptInvitationDto } from './accept-invitation.dto';
-import { type AcceptedInvitation, AcceptInvitationHandler } from './accept-invitation.handler';
+import { AcceptedInvitation, AcceptInvitationHandler } from './accept-invitation.handler';
 
 /** The signed-in invitee joins the team with the invited role. */
+@ApiTags('invitations')
 @Controller('api/v1/invitations')
 export class AcceptInvitationHttp {
   constructor(private readonly handler: AcceptInvitationHandler) {}
 
   @Post('accept')
+  @ApiOperation({
+    summary: 'Accept an invitation',
+    description: 'The signed-in invitee joins the team with the invited role.',
+  })
+  @ApiOkResponse({ type: AcceptedInvitation })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(400, 404, 409, 410)
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   @UseGuards(SessionGuard)

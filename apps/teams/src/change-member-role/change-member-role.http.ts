@@ -1,18 +1,35 @@
 import { Body, Controller, Header, Param, Patch, Req, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiSession,
+  ApiUuidParams,
+  type AuthenticatedUser,
+  CurrentUser,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { type MemberAnswer, memberAnswer } from '../shared/member-answer';
+import { MemberAnswer, memberAnswer } from '../shared/member-answer';
 import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { memberIdOf, teamIdOf } from '../shared/team-ids';
 import { ChangeMemberRoleDto } from './change-member-role.dto';
 
 /** Changes a member's role (Owners and Admins; the Owner role only by an Owner; one Owner stays). */
+@ApiTags('members')
 @Controller('api/v1/teams')
 export class ChangeMemberRoleHttp {
   constructor(private readonly teams: TeamCommands) {}
 
   @Patch(':teamId/members/:userId')
+  @ApiOperation({
+    summary: "Change a member's role",
+    description: 'Owners and Admins; the Owner role only by an Owner; a team keeps one Owner.',
+  })
+  @ApiUuidParams('teamId', 'userId')
+  @ApiOkResponse({ type: MemberAnswer })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(400, 404, 409)
   @Header('cache-control', 'no-store')
   @UseGuards(SessionGuard)
   async change(

@@ -1,18 +1,24 @@
 import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidv7 } from '@portal/event-sourcing';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiProblems, ApiSession, type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
-import { type TeamAnswer, teamAnswer } from '../shared/team-answer';
+import { TeamAnswer, teamAnswer } from '../shared/team-answer';
 import { CreateTeamDto } from './create-team.dto';
 
 /** Creates a team; the person creating it is its Owner. */
+@ApiTags('teams')
 @Controller('api/v1/teams')
 export class CreateTeamHttp {
   constructor(private readonly teams: TeamCommands) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a team', description: 'The person creating it is its Owner.' })
+  @ApiCreatedResponse({ type: TeamAnswer })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(400)
   @HttpCode(201)
   @Header('cache-control', 'no-store')
   @UseGuards(SessionGuard)

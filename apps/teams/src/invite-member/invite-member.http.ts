@@ -1,18 +1,36 @@
 import { Body, Controller, Header, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiSession,
+  ApiUuidParams,
+  type AuthenticatedUser,
+  CurrentUser,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import type { InvitationAnswer } from '../invitations/invitation-answer';
+import { InvitationAnswer } from '../invitations/invitation-answer';
 import { teamEventMetadata } from '../shared/request-context';
 import { teamIdOf } from '../shared/team-ids';
 import { InviteMemberDto } from './invite-member.dto';
 import { InviteMemberHandler } from './invite-member.handler';
 
 /** Invites a person by email with a role (Owners and Admins; Owner only by an Owner). */
+@ApiTags('invitations')
 @Controller('api/v1/teams')
 export class InviteMemberHttp {
   constructor(private readonly handler: InviteMemberHandler) {}
 
   @Post(':teamId/invitations')
+  @ApiOperation({
+    summary: 'Invite a person',
+    description:
+      'Emails the link (Owners and Admins; an Owner only by an Owner). 502 leaves the invitation to re-send.',
+  })
+  @ApiUuidParams('teamId')
+  @ApiCreatedResponse({ type: InvitationAnswer })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(400, 404, 409, 502)
   @HttpCode(201)
   @Header('cache-control', 'no-store')
   @UseGuards(SessionGuard)

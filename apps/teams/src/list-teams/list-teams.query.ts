@@ -1,15 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { READ_MODEL_STORE, type ReadModelStore } from '@portal/read-models';
-import type { TeamRole } from '@portal/teams-domain';
+import { TEAM_ROLES, type TeamRole } from '@portal/teams-domain';
 import { teamMembersReadModel, teamsReadModel } from '../team-overview/team-overview.read-models';
 
-export interface MyTeam {
-  readonly teamId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly createdAt: string;
-  readonly memberCount: number;
-  readonly yourRole: TeamRole;
+/** One of the caller's teams, with their role in it. */
+export class MyTeam {
+  @ApiProperty({ type: String, format: 'uuid', example: '0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d' })
+  readonly teamId!: string;
+
+  @ApiProperty({ type: String, example: 'Payments' })
+  readonly name!: string;
+
+  @ApiProperty({ type: String, example: 'The payments squad' })
+  readonly description!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2025-01-31T12:00:00.000Z' })
+  readonly createdAt!: string;
+
+  @ApiProperty({ type: Number, format: 'int32', minimum: 1, example: 3 })
+  readonly memberCount!: number;
+
+  @ApiProperty({ type: String, enum: TEAM_ROLES, example: 'admin' })
+  readonly yourRole!: TeamRole;
 }
 
 /** The teams a person belongs to (a person may belong to several), by name. */

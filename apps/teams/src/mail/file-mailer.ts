@@ -1,13 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Mailer, MailMessage } from './mail-message';
 
 /** A message as the dev mailbox keeps it: `<DATA_DIR>/mail/<time>-<id>.json`. */
-export interface StoredMail extends MailMessage {
-  readonly id: string;
-  readonly from: string;
-  readonly sentAt: string;
+export class StoredMail implements MailMessage {
+  @ApiProperty({ type: String, format: 'uuid', example: '0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d' })
+  readonly id!: string;
+
+  @ApiProperty({ type: String, format: 'email', example: 'grace@example.com' })
+  readonly to!: string;
+
+  @ApiProperty({ type: String, format: 'email', example: 'grace@example.com' })
+  readonly from!: string;
+
+  @ApiProperty({ type: String, example: 'You are invited to Payments' })
+  readonly subject!: string;
+
+  @ApiProperty({ type: String, example: '…' })
+  readonly text!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2025-01-31T12:00:00.000Z' })
+  readonly sentAt!: string;
 }
 
 const MAIL_FILE = /^\d{13}-[0-9a-f-]{36}\.json$/;

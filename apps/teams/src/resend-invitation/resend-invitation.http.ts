@@ -1,17 +1,31 @@
 import { Controller, Header, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiSession,
+  ApiUuidParams,
+  type AuthenticatedUser,
+  CurrentUser,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import type { InvitationAnswer } from '../invitations/invitation-answer';
+import { InvitationAnswer } from '../invitations/invitation-answer';
 import { teamEventMetadata } from '../shared/request-context';
 import { invitationIdOf, teamIdOf } from '../shared/team-ids';
 import { ResendInvitationHandler } from './resend-invitation.handler';
 
 /** Re-sends a pending invitation with a new link; the old link stops working. */
+@ApiTags('invitations')
 @Controller('api/v1/teams')
 export class ResendInvitationHttp {
   constructor(private readonly handler: ResendInvitationHandler) {}
 
   @Post(':teamId/invitations/:invitationId/resend')
+  @ApiOperation({ summary: 'Re-send an invitation', description: 'A new link; the old one stops working.' })
+  @ApiUuidParams('teamId', 'invitationId')
+  @ApiOkResponse({ type: InvitationAnswer })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(404, 410, 502)
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   @UseGuards(SessionGuard)

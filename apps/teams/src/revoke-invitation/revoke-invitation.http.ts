@@ -1,16 +1,30 @@
 import { Controller, Delete, HttpCode, Param, Req, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiSession,
+  ApiUuidParams,
+  type AuthenticatedUser,
+  CurrentUser,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { invitationIdOf, teamIdOf } from '../shared/team-ids';
 
 /** Revokes a pending invitation (Owners and Admins): its link stops working. */
+@ApiTags('invitations')
 @Controller('api/v1/teams')
 export class RevokeInvitationHttp {
   constructor(private readonly teams: TeamCommands) {}
 
   @Delete(':teamId/invitations/:invitationId')
+  @ApiOperation({ summary: 'Revoke an invitation', description: 'Its link stops working (Owners and Admins).' })
+  @ApiUuidParams('teamId', 'invitationId')
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(404, 410)
   @HttpCode(204)
   @UseGuards(SessionGuard)
   async revoke(

@@ -1,8 +1,9 @@
 import { userActivityReadModel } from '@portal/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { DomainError } from '@portal/event-sourcing';
 import { READ_MODEL_STORE, type ReadModelStore } from '@portal/read-models';
-import { TeamErrorCode, type TeamRole } from '@portal/teams-domain';
+import { TEAM_ROLES, TeamErrorCode, type TeamRole } from '@portal/teams-domain';
 import { TeamsClock } from '../shared/teams-clock';
 import { TeamMembership } from '../shared/team-membership';
 import { teamInvitationsReadModel, teamMembersReadModel, teamsReadModel } from './team-overview.read-models';
@@ -11,36 +12,85 @@ import { teamInvitationsReadModel, teamMembersReadModel, teamsReadModel } from '
 export const INACTIVE_AFTER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface OverviewMember {
-  readonly userId: string;
-  readonly email: string;
-  readonly role: TeamRole;
-  readonly joinedAt: string;
+export class OverviewMember {
+  @ApiProperty({ type: String, format: 'uuid', example: '0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d' })
+  readonly userId!: string;
+
+  @ApiProperty({ type: String, format: 'email', example: 'grace@example.com' })
+  readonly email!: string;
+
+  @ApiProperty({ type: String, enum: TEAM_ROLES, example: 'admin' })
+  readonly role!: TeamRole;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2025-01-31T12:00:00.000Z' })
+  readonly joinedAt!: string;
+
   /** The last authenticated request (recorded at most once a minute), null if never seen. */
-  readonly lastActiveAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The last authenticated request (recorded at most once a minute); null if never seen',
+  })
+  readonly lastActiveAt!: string | null;
+
   /** Last active more than INACTIVE_AFTER_DAYS days ago. */
-  readonly inactive: boolean;
+  @ApiProperty({ type: Boolean, description: 'Not seen for inactiveAfterDays days (since joining if never seen)' })
+  readonly inactive!: boolean;
 }
 
-export interface OverviewInvitation {
-  readonly invitationId: string;
-  readonly email: string;
-  readonly role: TeamRole;
-  readonly invitedBy: string;
-  readonly invitedAt: string;
-  readonly expiresAt: string;
-  readonly expired: boolean;
+export class OverviewInvitation {
+  @ApiProperty({ type: String, format: 'uuid', example: '0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d' })
+  readonly invitationId!: string;
+
+  @ApiProperty({ type: String, format: 'email', example: 'grace@example.com' })
+  readonly email!: string;
+
+  @ApiProperty({ type: String, enum: TEAM_ROLES, example: 'admin' })
+  readonly role!: TeamRole;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    example: '0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d',
+    description: "The inviter's user id",
+  })
+  readonly invitedBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2025-01-31T12:00:00.000Z' })
+  readonly invitedAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2025-01-31T12:00:00.000Z' })
+  readonly expiresAt!: string;
+
+  @ApiProperty({ type: Boolean, description: 'Past expiresAt: the link no longer works' })
+  readonly expired!: boolean;
 }
 
-export interface TeamOverview {
-  readonly teamId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly createdAt: string;
-  readonly yourRole: TeamRole;
-  readonly inactiveAfterDays: number;
-  readonly members: OverviewMember[];
-  readonly pendingInvitations: OverviewInvitation[];
+export class TeamOverview {
+  @ApiProperty({ type: String, format: 'uuid', example: '0190f5a2-7c1e-7d3a-9b2c-4e5f6a7b8c9d' })
+  readonly teamId!: string;
+
+  @ApiProperty({ type: String, example: 'Payments' })
+  readonly name!: string;
+
+  @ApiProperty({ type: String, example: 'The payments squad' })
+  readonly description!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2025-01-31T12:00:00.000Z' })
+  readonly createdAt!: string;
+
+  @ApiProperty({ type: String, enum: TEAM_ROLES, example: 'admin' })
+  readonly yourRole!: TeamRole;
+
+  @ApiProperty({ type: Number, format: 'int32', example: 30 })
+  readonly inactiveAfterDays!: number;
+
+  @ApiProperty({ type: () => [OverviewMember], description: 'By join date' })
+  readonly members!: OverviewMember[];
+
+  @ApiProperty({ type: () => [OverviewInvitation], description: 'By invitation date' })
+  readonly pendingInvitations!: OverviewInvitation[];
 }
 
 /** Not seen for 30 days: since their last authenticated request, or since joining if never seen. */

@@ -1,18 +1,44 @@
 import { Body, Controller, Header, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiSession,
+  ApiUuidParams,
+  type AuthenticatedUser,
+  CurrentUser,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { type MemberAnswer, memberAnswer } from '../shared/member-answer';
+import { MemberAnswer, memberAnswer } from '../shared/member-answer';
 import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { teamIdOf } from '../shared/team-ids';
 import { TransferOwnershipDto } from './transfer-ownership.dto';
 
+/** What transfer-ownership answers: the new Owner and the caller, now an Admin. */
+export class OwnershipTransferAnswer {
+  @ApiProperty({ type: () => MemberAnswer })
+  readonly owner!: MemberAnswer;
+
+  @ApiProperty({ type: () => MemberAnswer })
+  readonly you!: MemberAnswer;
+}
+
 /** An Owner hands the Owner role to another member and becomes an Admin. */
+@ApiTags('members')
 @Controller('api/v1/teams')
 export class TransferOwnershipHttp {
   constructor(private readonly teams: TeamCommands) {}
 
   @Post(':teamId/transfer-ownership')
+  @ApiOperation({
+    summary: 'Transfer ownership',
+    description: 'An Owner hands the Owner role to another member and becomes an Admin.',
+  })
+  @ApiUuidParams('teamId')
+  @ApiOkResponse({ type: OwnershipTransferAnswer })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(400, 404)
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   @UseGuards(SessionGuard)
@@ -21,7 +47,7 @@ export class TransferOwnershipHttp {
     @Body() body: TransferOwnershipDto,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
-  ): Promise<{ owner: MemberAnswer; you: MemberAnswer }> {
+  ): Promise<OwnershipTransferAnswer> {
     const teamId = teamIdOf(teamIdParam);
     const command = { type: 'TransferOwnership' as const, actorId: user.userId, userId: body.userId };
     const team = await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));

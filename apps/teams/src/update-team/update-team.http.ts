@@ -1,18 +1,32 @@
 import { Body, Controller, Header, Param, Patch, Req, UseGuards } from '@nestjs/common';
-import { type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  ApiSession,
+  ApiUuidParams,
+  type AuthenticatedUser,
+  CurrentUser,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { teamEventMetadata } from '../shared/request-context';
-import { type TeamAnswer, teamAnswer } from '../shared/team-answer';
+import { TeamAnswer, teamAnswer } from '../shared/team-answer';
 import { TeamCommands } from '../shared/team-commands';
 import { teamIdOf } from '../shared/team-ids';
 import { UpdateTeamDto } from './update-team.dto';
 
 /** Renames a team or changes its description (Owners and Admins). */
+@ApiTags('teams')
 @Controller('api/v1/teams')
 export class UpdateTeamHttp {
   constructor(private readonly teams: TeamCommands) {}
 
   @Patch(':teamId')
+  @ApiOperation({ summary: 'Update a team', description: 'Rename it or change its description (Owners and Admins).' })
+  @ApiUuidParams('teamId')
+  @ApiOkResponse({ type: TeamAnswer })
+  @ApiSession({ unsafe: true })
+  @ApiProblems(400, 404)
   @Header('cache-control', 'no-store')
   @UseGuards(SessionGuard)
   async update(

@@ -1,19 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { DomainError } from '@portal/event-sourcing';
 import { READ_MODEL_STORE, type ReadModelStore } from '@portal/read-models';
-import { TeamErrorCode, type TeamRole } from '@portal/teams-domain';
+import { TEAM_ROLES, TeamErrorCode, type TeamRole } from '@portal/teams-domain';
 import { InvitationLookup } from '../invitations/invitation-lookup';
 import { TeamsClock } from '../shared/teams-clock';
 import { memberDocId, teamMembersReadModel, teamsReadModel } from '../team-overview/team-overview.read-models';
 
 /** What the invitee sees before accepting: which team, which role, from whom, until when. */
-export interface InvitationView {
-  readonly teamName: string;
-  readonly role: TeamRole;
-  readonly email: string;
+export class InvitationView {
+  @ApiProperty({ type: String, example: 'Payments' })
+  readonly teamName!: string;
+
+  @ApiProperty({ type: String, enum: TEAM_ROLES, example: 'admin' })
+  readonly role!: TeamRole;
+
+  @ApiProperty({ type: String, format: 'email', example: 'grace@example.com' })
+  readonly email!: string;
+
   /** The inviter's email, or null when they have left the team since. */
-  readonly invitedBy: string | null;
-  readonly expiresAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'email',
+    nullable: true,
+    description: 'null when the inviter has left the team',
+  })
+  readonly invitedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2025-01-31T12:00:00.000Z' })
+  readonly expiresAt!: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Pipeline, type PipelineStatus } from '../pipeline/pipeline.module';
 import { SERVICE_NAME } from '../service-config.token';
 
@@ -10,6 +11,7 @@ export interface HealthBody {
   readonly pipeline: PipelineStatus;
 }
 
+@ApiTags('health')
 @Controller('health')
 export class HealthHttp {
   constructor(
@@ -18,6 +20,8 @@ export class HealthHttp {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: "Liveness, the relay position and each projection's lag" })
+  @ApiOkResponse({ description: 'The service is up' })
   async health(): Promise<HealthBody> {
     const pipeline = await this.pipeline.status();
     return { status: 'ok', service: this.service, uptimeSeconds: Math.round(process.uptime()), pipeline };

@@ -17,3 +17,14 @@ export { PortalValidationPipe } from './validation.pipe';
 export { AuthUnavailableError, RemoteSessionAuthenticator } from './remote-session.authenticator';
 export { RemoteSessionModule } from './remote-session.module';
 export { assertSameOrigin } from './same-origin';
+export {
+  ApiProblems,
+  ApiRequestedWith,
+  ApiSession,
+  ApiUuidParams,
+  CSRF_SCHEME,
+  FieldProblemSchema,
+  ProblemDetailsSchema,
+  SESSION_SCHEME,
+} from './openapi';
+export { OPENAPI_JSON_PATH, OPENAPI_TITLE, OPENAPI_UI_PATH, serveOpenApi } from './openapi-document';

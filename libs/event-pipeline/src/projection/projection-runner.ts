@@ -11,7 +11,7 @@ export interface ProjectionRunnerOptions {
   /** Asked for the head position when lag is measured. */
   readonly eventStore: EventStore;
   readonly projections: readonly Projection[];
-  /** Consumer groups are `<prefix>.<projection>`; `projection` by default. */
+  /** Consumer groups are `<prefix>.<projection>.<topic>`; `projection` by default. */
   readonly groupPrefix?: string;
   readonly maxAttempts?: number;
   readonly backoff?: BackoffOptions;
@@ -91,7 +91,9 @@ export class ProjectionRunner {
     });
     this.recent.set(projection.name, new RecentIds(10_000));
     for (const topic of projection.topics) {
-      const group = `${groupPrefix}.${projection.name}`;
+      // One group per topic: Kafka assigns a group's partitions by its members' topics, so a
+      // group shared by consumers of different topics would leave some topics unread.
+      const group = `${groupPrefix}.${projection.name}.${topic}`;
       const handler = (message: DeliveredMessage) => this.handle(projection, message);
       this.subscriptions.push(await this.options.bus.subscribe({ topic, group, handler, maxAttempts, backoff }));
     }

@@ -1,3 +1,5 @@
+import { base62Encode } from './base62';
+import { formatKey, KEY_BODY_BYTES } from './key-format';
 import { deciderSpecification } from '@portal/event-sourcing/domain';
 import type { TeamRole } from '@portal/teams-domain';
 import type { CreateApiKey } from './api-key.commands';
@@ -106,7 +108,7 @@ describe('creating a key', () => {
   });
 
   it('refuses anything but a SHA-256 hash, so a plaintext key can never be stored', () => {
-    const key = 'cr3_live_7Hq2ZkR9mXw4Lp0Vt3Nc8Yb5Gf1Ds1dydJg';
+    const key = formatKey('production', base62Encode(new Uint8Array(KEY_BODY_BYTES).fill(7)));
     spec
       .given([])
       .when(create({ secretHash: key }))

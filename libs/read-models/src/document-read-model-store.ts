@@ -9,7 +9,6 @@ import type {
   ReadModelStoreCapabilities,
 } from './read-model-store.port';
 import { InvalidReadModelArgumentError } from './read-model.errors';
-import { settle } from '@portal/sqlite';
 
 interface OpenCollection {
   readonly signature: string;
@@ -30,8 +29,9 @@ export abstract class DocumentReadModelStore implements ReadModelStore {
 
   abstract close(): Promise<void>;
 
-  collection<TDoc extends object>(model: ReadModelDefinition<TDoc>): Promise<ReadModelCollection<TDoc>> {
-    return settle(() => this.openOnce(model));
+  /** Async, so that a definition refused synchronously still reaches the caller as a rejection. */
+  async collection<TDoc extends object>(model: ReadModelDefinition<TDoc>): Promise<ReadModelCollection<TDoc>> {
+    return this.openOnce(model);
   }
 
   private openOnce<TDoc extends object>(model: ReadModelDefinition<TDoc>): Promise<ReadModelCollection<TDoc>> {

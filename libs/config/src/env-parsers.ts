@@ -25,6 +25,15 @@ export function integer(min: number, max: number): Parser<number> {
 
 export const port: Parser<number> = integer(0, 65535);
 
+/** A secret of at least `minLength` printable characters; the error never repeats it. */
+export function secret(minLength: number): Parser<string> {
+  return (raw) => {
+    if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters long`);
+    if (!/^[\x21-\x7e]+$/.test(raw)) throw new Error('must be printable ASCII without spaces');
+    return raw;
+  };
+}
+
 export function url(protocols: readonly string[]): Parser<URL> {
   return (raw) => {
     let parsed: URL;

@@ -1,4 +1,4 @@
-import { hostPortList, integer, oneOf, port, text, url } from './env-parsers';
+import { hostPortList, integer, oneOf, port, secret, text, url } from './env-parsers';
 import { loadConfig, type ConfigOf } from './load-config';
 
 const when =
@@ -34,6 +34,18 @@ export const infrastructureSpec = {
   INVITATION_TTL_DAYS: { parse: integer(1, 90), default: 7 },
   /** The identity service, asked by a service running alone who a session belongs to. */
   IDENTITY_URL: { parse: url(['http:', 'https:']), default: new URL('http://127.0.0.1:3001') },
+  /** The keys service, asked by a gateway running alone to confirm a key when the bus is silent. */
+  KEYS_URL: { parse: url(['http:', 'https:']), default: new URL('http://127.0.0.1:3003') },
+  /**
+   * The shared secret services present to each other's internal endpoints (`x-internal-token`),
+   * at least 32 characters. Unset: internal endpoints are closed, and a gateway running alone
+   * cannot confirm keys with the keys service (it then refuses every key while the bus is silent).
+   */
+  INTERNAL_TOKEN: { parse: secret(32) },
+  /** The live Cr3dentials API that Production keys reach; unset: the built-in demo upstream. */
+  UPSTREAM_URL: { parse: url(['http:', 'https:']) },
+  /** The sandbox Cr3dentials API that Development keys reach; unset: the built-in demo upstream. */
+  UPSTREAM_SANDBOX_URL: { parse: url(['http:', 'https:']) },
 };
 
 export function httpSpec(defaultPort: number) {

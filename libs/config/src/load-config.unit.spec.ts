@@ -87,4 +87,31 @@ describe('service configuration', () => {
     );
     expect(message).not.toContain('\n');
   });
+
+  it('takes the gateway settings: upstreams optional, an internal token of 32+ characters never echoed', () => {
+    const defaults = loadServiceConfig(3000, {});
+    expect(defaults.UPSTREAM_URL).toBeUndefined();
+    expect(defaults.UPSTREAM_SANDBOX_URL).toBeUndefined();
+    expect(defaults.INTERNAL_TOKEN).toBeUndefined();
+    expect(defaults.KEYS_URL.href).toBe('http://127.0.0.1:3003/');
+    const token = 'x'.repeat(40);
+    const given = loadServiceConfig(3000, {
+      UPSTREAM_URL: 'https://api.example.com/v1',
+      UPSTREAM_SANDBOX_URL: 'https://sandbox.example.com',
+      INTERNAL_TOKEN: token,
+      KEYS_URL: 'http://keys:3003',
+    });
+    expect(given.UPSTREAM_URL?.href).toBe('https://api.example.com/v1');
+    expect(given.UPSTREAM_SANDBOX_URL?.host).toBe('sandbox.example.com');
+    expect(given.INTERNAL_TOKEN).toBe(token);
+    const short = 'short-token-value';
+    const message = problemsOf({ INTERNAL_TOKEN: short, UPSTREAM_URL: 'ftp://x' });
+    expect(message).toBe(
+      'INTERNAL_TOKEN must be at least 32 characters long; UPSTREAM_URL must use http: or https: (got ftp:)',
+    );
+    expect(message).not.toContain(short);
+    expect(problemsOf({ INTERNAL_TOKEN: `${'y'.repeat(32)} z` })).toBe(
+      'INTERNAL_TOKEN must be printable ASCII without spaces',
+    );
+  });
 });

@@ -1,2 +1,12 @@
 export { CATEGORY_DOMAINS } from './category-domains';
+export { INTERNAL_TOKEN_HEADER, KEY_LOOKUP, KEY_LOOKUP_PATH, SECRET_HASH, type KeyLookup } from './key-lookup';
+export {
+  decodeUsageRecord,
+  encodeUsageRecord,
+  MAX_USAGE_ROUTE_LENGTH,
+  USAGE_OUTCOMES,
+  USAGE_RECORD_VERSION,
+  type UsageOutcome,
+  type UsageRecord,
+} from './usage-record';
 export { userActivityReadModel, type UserActivityDoc } from './user-activity.read-model';

@@ -56,6 +56,13 @@ export interface Subscription {
   /** The partitions this subscriber processes now; they change when group members come and go. */
   assignedPartitions(): readonly number[];
   /**
+   * When this subscriber last heard from the bus (epoch milliseconds): a fetch answered, even
+   * an empty one, or the group joined. A subscriber cut off from its broker stops advancing
+   * it, so a consumer that must not act on stale data (the gateway's key cache) can tell.
+   * null before the first contact and after stop(). The in-process bus is always in contact.
+   */
+  lastContactAt(): number | null;
+  /**
    * Leaves the group. A handler already running is awaited and its message committed if it
    * succeeded; a pending retry is abandoned uncommitted, so the message is delivered again.
    */

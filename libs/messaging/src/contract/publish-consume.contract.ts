@@ -30,6 +30,19 @@ export function publishConsumeContract(makeBus: MakeBus, waitMs: number): void {
       expect(first?.publishedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     });
 
+    it('reports recent contact with the bus while subscribed, and none once stopped', async () => {
+      const topic = uniqueTopic();
+      await bus().publish(topic, [{ key: 'k', value: 'v' }]);
+      const inbox = new Inbox();
+      const subscription = await subscribe({ topic, group: uniqueGroup('contact'), handler: inbox.handler });
+      await waitUntil('the message arrived', () => inbox.received.length === 1, waitMs);
+      const first = subscription.lastContactAt() ?? 0;
+      expect(Date.now() - first).toBeLessThan(waitMs);
+      await waitUntil('contact is renewed while idle', () => (subscription.lastContactAt() ?? 0) > first, waitMs);
+      await subscription.stop();
+      expect(subscription.lastContactAt()).toBeNull();
+    });
+
     it('round-trips unicode keys, values and header values', async () => {
       const topic = uniqueTopic();
       const message = {

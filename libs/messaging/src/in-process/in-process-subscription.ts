@@ -31,6 +31,10 @@ export class InProcessSubscription implements Subscription, GroupMember {
     return this.stopped === undefined ? this.consumerGroup.partitionsOf(this) : [];
   }
 
+  lastContactAt(): number | null {
+    return this.stopped === undefined ? Date.now() : null;
+  }
+
   track<T>(work: Promise<T>): Promise<T> {
     this.inFlight.add(work);
     const settled = (): void => void this.inFlight.delete(work);

@@ -37,6 +37,7 @@ export class KafkaSubscription implements Subscription {
   private consumer: Consumer | undefined;
   private assignment: readonly number[] = [];
   private restarts = 0;
+  private lastContact: number | null = null;
   private restartTimer: NodeJS.Timeout | undefined;
   private replacing: Promise<void> = Promise.resolve();
   private stopped: Promise<void> | undefined;
@@ -67,6 +68,10 @@ export class KafkaSubscription implements Subscription {
 
   assignedPartitions(): readonly number[] {
     return this.assignment;
+  }
+
+  lastContactAt(): number | null {
+    return this.stopped === undefined ? this.lastContact : null;
   }
 
   /** Starts the consumer and resolves once it has joined its group. */
@@ -131,9 +136,15 @@ export class KafkaSubscription implements Subscription {
   }
 
   private listen(consumer: Consumer): void {
-    const { GROUP_JOIN, REBALANCING, CRASH } = consumer.events;
+    const { GROUP_JOIN, REBALANCING, CRASH, FETCH, HEARTBEAT } = consumer.events;
+    const contact = (): void => {
+      if (consumer === this.consumer) this.lastContact = Date.now();
+    };
+    consumer.on(FETCH, contact);
+    consumer.on(HEARTBEAT, contact);
     consumer.on(GROUP_JOIN, ({ payload }) => {
       if (consumer !== this.consumer || this.stopped !== undefined) return;
+      contact();
       this.assignment = [...(payload.memberAssignment[this.settings.topic] ?? [])].sort((a, b) => a - b);
       this.processor.retainPartitions(this.assignment);
       this.restarts = 0;

@@ -6,7 +6,13 @@ import { KafkaSubscription, type ConsumerTuning } from './kafka-subscription';
 
 /** Just enough of a kafkajs consumer to drive the subscription's life cycle. */
 class FakeConsumer {
-  readonly events = { GROUP_JOIN: 'group_join', REBALANCING: 'rebalancing', CRASH: 'crash' } as const;
+  readonly events = {
+    GROUP_JOIN: 'group_join',
+    REBALANCING: 'rebalancing',
+    CRASH: 'crash',
+    FETCH: 'fetch',
+    HEARTBEAT: 'heartbeat',
+  } as const;
   readonly calls: string[] = [];
   private readonly emitter = new EventEmitter();
 
@@ -88,6 +94,23 @@ describe('Kafka subscription life cycle', () => {
   it('resolves start once the group is joined, with the assigned partitions', async () => {
     await started([2, 0]);
     expect(subscription.assignedPartitions()).toEqual([0, 2]);
+  });
+
+  it('records its last contact with the broker on join, fetches and heartbeats, and none once stopped', async () => {
+    expect(subscription.lastContactAt()).toBeNull();
+    const before = Date.now();
+    const consumer = await started();
+    const joinedAt = subscription.lastContactAt() ?? 0;
+    expect(joinedAt).toBeGreaterThanOrEqual(before);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    consumer.emit('FETCH', { numberOfBatches: 0, duration: 1 });
+    const fetchedAt = subscription.lastContactAt() ?? 0;
+    expect(fetchedAt).toBeGreaterThan(joinedAt);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    consumer.emit('HEARTBEAT', { groupId: 'projection', memberId: 'm', groupGenerationId: 1 });
+    expect(subscription.lastContactAt()).toBeGreaterThan(fetchedAt);
+    await subscription.stop();
+    expect(subscription.lastContactAt()).toBeNull();
   });
 
   it('forgets its partitions while the group rebalances', async () => {

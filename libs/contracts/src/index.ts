@@ -1,5 +1,14 @@
 export { CATEGORY_DOMAINS } from './category-domains';
-export { INTERNAL_TOKEN_HEADER, KEY_LOOKUP, KEY_LOOKUP_PATH, SECRET_HASH, type KeyLookup } from './key-lookup';
+export {
+  INTERNAL_TOKEN_HEADER,
+  KEY_LOOKUP,
+  KEY_LOOKUP_PATH,
+  MAX_SNAPSHOT_PAGE,
+  SECRET_HASH,
+  type KeyLookup,
+  type KeyRecord,
+  type KeySnapshotPage,
+} from './key-lookup';
 export {
   decodeUsageRecord,
   encodeUsageRecord,

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { startDedicatedKafka, type DedicatedKafka } from '@portal/testinfra';
-import { startFerretDbOnPostgres, type FerretDbOnPostgres } from '../../bench/pipeline/ferretdb-on-postgres';
+import {
+  startDedicatedKafka,
+  startFerretdbOnPostgres,
+  type DedicatedKafka,
+  type FerretdbOnPostgres,
+} from '@portal/testinfra';
 import type { WorkerSettings } from '../../bench/pipeline/worker-settings';
 
 /**
  * The servers of the fault tests: a Kafka broker of their own, which they kill, and a
- * FerretDB of their own on the shared PostgreSQL (its PostgreSQL backend: on the shared
- * FerretDB's SQLite backend a write to a 10,000-document read model takes ~300 ms).
+ * FerretDB of their own on the shared PostgreSQL (its PostgreSQL backend, indexed for `_id`
+ * lookups: on the shared FerretDB's SQLite backend a write to a 10,000-document read model
+ * takes ~300 ms).
  */
 export interface FaultServers {
   readonly databaseUrl: string;
   readonly kafka: DedicatedKafka;
-  readonly ferretdb: FerretDbOnPostgres;
+  readonly ferretdb: FerretdbOnPostgres;
   stop(): Promise<void>;
 }
 
@@ -22,7 +27,7 @@ export const faultLog = (line: string): void => {
 export async function startFaultServers(databaseUrl: string): Promise<FaultServers> {
   const kafka = await startDedicatedKafka({ log: faultLog });
   try {
-    const ferretdb = await startFerretDbOnPostgres(databaseUrl, faultLog);
+    const ferretdb = await startFerretdbOnPostgres(databaseUrl, faultLog);
     return {
       databaseUrl,
       kafka,

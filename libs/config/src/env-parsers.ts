@@ -25,6 +25,14 @@ export function integer(min: number, max: number): Parser<number> {
 
 export const port: Parser<number> = integer(0, 65535);
 
+/** Text matching `regex`; `description` completes "must be …". */
+export function pattern(regex: RegExp, description: string): Parser<string> {
+  return (raw) => {
+    if (!regex.test(raw)) throw new Error(`must be ${description}`);
+    return raw;
+  };
+}
+
 /** A secret of at least `minLength` printable characters; the error never repeats it. */
 export function secret(minLength: number): Parser<string> {
   return (raw) => {

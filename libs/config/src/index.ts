@@ -2,6 +2,7 @@ export { ConfigError } from './config-error';
 export * from './env-parsers';
 export { loadConfig, type ConfigOf, type ConfigSpec, type VariableSpec } from './load-config';
 export {
+  consumerGroup,
   httpSpec,
   infrastructureSpec,
   loadServiceConfig,

@@ -1,4 +1,4 @@
-import { hostPortList, integer, oneOf, port, secret, text, url } from './env-parsers';
+import { hostPortList, integer, oneOf, pattern, port, secret, text, url } from './env-parsers';
 import { loadConfig, type ConfigOf } from './load-config';
 
 const when =
@@ -24,6 +24,11 @@ export const infrastructureSpec = {
     requiredWhen: when('EVENT_STORE', 'eventstoredb'),
   },
   KAFKA_BROKERS: { parse: hostPortList, requiredWhen: when('BUS', 'kafka') },
+  /**
+   * Put before every consumer group this deployment joins (`<prefix>.projection.…`), so that
+   * two deployments sharing a Kafka cluster do not split each other's partitions.
+   */
+  BUS_GROUP_PREFIX: { parse: pattern(/^[A-Za-z0-9_-]{1,60}$/, "letters, digits, '_' and '-', at most 60") },
   MONGODB_URI: { parse: url(['mongodb:', 'mongodb+srv:']), requiredWhen: when('READ_STORE', 'mongodb') },
   SMTP_URL: { parse: url(['smtp:', 'smtps:']) },
   /** The sender of the portal's email (invitations). */
@@ -66,4 +71,9 @@ export function loadServiceConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ServiceConfig {
   return loadConfig({ ...infrastructureSpec, ...httpSpec(defaultPort) }, env);
+}
+
+/** The consumer group `name` of this deployment: `<BUS_GROUP_PREFIX>.<name>`, or `name` without a prefix. */
+export function consumerGroup(config: Pick<InfrastructureConfig, 'BUS_GROUP_PREFIX'>, name: string): string {
+  return config.BUS_GROUP_PREFIX === undefined ? name : `${config.BUS_GROUP_PREFIX}.${name}`;
 }

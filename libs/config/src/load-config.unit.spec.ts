@@ -1,5 +1,5 @@
 import { ConfigError } from './config-error';
-import { loadServiceConfig } from './infrastructure.config';
+import { consumerGroup, loadServiceConfig } from './infrastructure.config';
 
 const problemsOf = (env: Record<string, string>): string => {
   try {
@@ -112,6 +112,16 @@ describe('service configuration', () => {
     expect(message).not.toContain(short);
     expect(problemsOf({ INTERNAL_TOKEN: `${'y'.repeat(32)} z` })).toBe(
       'INTERNAL_TOKEN must be printable ASCII without spaces',
+    );
+  });
+
+  it('prefixes consumer groups with BUS_GROUP_PREFIX when given, and refuses a prefix that is not a plain name', () => {
+    expect(consumerGroup(loadServiceConfig(3000, {}), 'projection')).toBe('projection');
+    expect(consumerGroup(loadServiceConfig(3000, { BUS_GROUP_PREFIX: 'staging-eu' }), 'keys.last-used')).toBe(
+      'staging-eu.keys.last-used',
+    );
+    expect(problemsOf({ BUS_GROUP_PREFIX: 'a b' })).toBe(
+      "BUS_GROUP_PREFIX must be letters, digits, '_' and '-', at most 60",
     );
   });
 });

@@ -1,7 +1,7 @@
 import { type DynamicModule, type LogLevel, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ServiceConfig } from '@portal/config';
+import { consumerGroup, type ServiceConfig } from '@portal/config';
 import type { Projection } from '@portal/event-pipeline';
 import { HttpConventionsModule } from './http/http-conventions.module';
 import { serveOpenApi } from './http/openapi-document';
@@ -48,7 +48,7 @@ export async function createServiceApp(
     streamCategories === 'all' || streamCategories.length > 0
       ? { name: `relay.${definition.service}`, categories: streamCategories === 'all' ? null : streamCategories }
       : null;
-  const pipeline = { relay, projections };
+  const pipeline = { relay, projections, groupPrefix: consumerGroup(config, 'projection') };
   @Module({
     imports: [
       PlatformModule.forRoot(definition.service, config),

@@ -6,6 +6,7 @@ import { runHandler } from '../delivery/run-handler';
 import type { SubscriptionSettings } from '../delivery/subscription-settings';
 import { deadLetterTopic } from '../topics';
 import { fromKafkaMessage, offsetAfter } from './kafka-messages';
+import { OffsetCommitter } from './offset-committer';
 
 /** What the processor needs of the consumer that fetched the message. */
 export interface ConsumerControls {
@@ -28,7 +29,8 @@ interface FailingMessage {
 
 /**
  * The body of kafkajs's eachMessage for one subscription. A handled (or dead-lettered) message
- * has its offset committed before the next message of its partition is processed. A failed
+ * has its offset marked for commit before the next message of its partition is processed;
+ * an OffsetCommitter per consumer sends the marked offsets in the background. A failed
  * one is not retried in place, which would hold up every partition fetched with it: the
  * consumer seeks back to it and pauses its partition for the backoff delay, so only that
  * partition waits and the message comes back, followed by the rest in order.
@@ -37,6 +39,7 @@ export class KafkaMessageProcessor {
   private readonly failing = new Map<number, FailingMessage>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly committers = new Map<ConsumerControls, OffsetCommitter>();
   private stopping = false;
 
   constructor(
@@ -58,17 +61,30 @@ export class KafkaMessageProcessor {
     }
   }
 
-  /** Starts no further deliveries or retries and waits for the running ones (and their commits). */
+  /** Starts no further deliveries or retries and waits for the running ones and their commits. */
   async drain(): Promise<void> {
     this.stopping = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.inFlight]);
+    await this.flushCommits();
   }
 
-  /** Forgets failing messages of partitions this subscriber no longer owns. */
+  /** Waits until the offsets of every message handled so far are committed (or failed to be). */
+  async flushCommits(): Promise<void> {
+    await Promise.allSettled([...this.committers.values()].map((committer) => committer.flush()));
+  }
+
+  /** Forgets a replaced consumer's committer, after flushing what it still holds. */
+  async forgetConsumer(consumer: ConsumerControls): Promise<void> {
+    await this.committers.get(consumer)?.flush();
+    this.committers.delete(consumer);
+  }
+
+  /** Forgets failing messages and pending commits of partitions this subscriber no longer owns. */
   retainPartitions(partitions: readonly number[]): void {
     for (const partition of this.failing.keys()) if (!partitions.includes(partition)) this.failing.delete(partition);
+    for (const committer of this.committers.values()) committer.retainPartitions(partitions);
   }
 
   private async process(consumer: ConsumerControls, payload: EachMessagePayload): Promise<void> {
@@ -107,12 +123,22 @@ export class KafkaMessageProcessor {
       this.dependencies.logger.error('Could not publish to the dead-letter topic; retrying', context);
       return this.retryLater(consumer, payload, failing);
     }
-    await this.commit(consumer, topic, partition, message.offset);
+    this.commit(consumer, topic, partition, message.offset);
   }
 
-  private async commit(consumer: ConsumerControls, topic: string, partition: number, offset: string): Promise<void> {
-    await consumer.commitOffsets([{ topic, partition, offset: offsetAfter(offset) }]);
+  private commit(consumer: ConsumerControls, topic: string, partition: number, offset: string): void {
+    this.committerOf(consumer, topic).mark(partition, offsetAfter(offset));
     if (this.failing.get(partition)?.offset === offset) this.failing.delete(partition);
+  }
+
+  private committerOf(consumer: ConsumerControls, topic: string): OffsetCommitter {
+    let committer = this.committers.get(consumer);
+    if (committer === undefined) {
+      const context = { topic, group: this.settings.group };
+      committer = new OffsetCommitter(topic, consumer, this.dependencies.logger, context);
+      this.committers.set(consumer, committer);
+    }
+    return committer;
   }
 
   private retryLater(consumer: ConsumerControls, payload: EachMessagePayload, failing: FailingMessage): void {

@@ -175,7 +175,9 @@ export class KafkaSubscription implements Subscription {
   private async replaceConsumer(): Promise<void> {
     if (this.stopped !== undefined) return;
     try {
-      await this.consumer?.disconnect();
+      const crashed = this.consumer;
+      if (crashed !== undefined) await this.processor.forgetConsumer(crashed);
+      await crashed?.disconnect();
       await this.startConsumer();
       this.dependencies.logger.warn('Kafka consumer replaced after a crash', this.ids());
     } catch (error) {

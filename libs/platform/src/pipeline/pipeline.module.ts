@@ -18,6 +18,8 @@ export interface PipelineOptions {
   /** The relay's checkpoint name and the categories it publishes (null: all), or null for none. */
   readonly relay: { readonly name: string; readonly categories: readonly string[] | null } | null;
   readonly projections: readonly Projection[];
+  /** The projections' consumer groups are `<groupPrefix>.<projection>.<topic>`. */
+  readonly groupPrefix: string;
 }
 
 export interface PipelineStatus {
@@ -59,6 +61,7 @@ export class Pipeline implements OnApplicationBootstrap, BeforeApplicationShutdo
         readStore,
         eventStore: store,
         projections: this.options.projections,
+        groupPrefix: this.options.groupPrefix,
       });
     }
   }

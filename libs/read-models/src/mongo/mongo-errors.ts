@@ -11,17 +11,18 @@ export function serverErrorCode(error: unknown): number | undefined {
 }
 
 const INTERNAL_ERROR = 1;
-const SQLITE_UNIQUE_VIOLATION = /UNIQUE constraint failed/;
+/** SQLite's message, and PostgreSQL's unique_violation (SQLSTATE 23505). */
+const BACKEND_UNIQUE_VIOLATION = /UNIQUE constraint failed|SQLSTATE 23505/;
 
 /**
  * A write or index build broke a unique index. MongoDB says so with E11000; FerretDB 1.24
  * does for inserts, but for an update or an index build it answers InternalError (code 1)
- * carrying its SQLite backend's message.
+ * carrying its backend's message (SQLite or PostgreSQL).
  */
 export function isDuplicateKey(error: unknown): boolean {
   const code = serverErrorCode(error);
   if (code === DUPLICATE_KEY) return true;
-  return code === INTERNAL_ERROR && SQLITE_UNIQUE_VIOLATION.test((error as Error).message);
+  return code === INTERNAL_ERROR && BACKEND_UNIQUE_VIOLATION.test((error as Error).message);
 }
 
 /** The error a caller of the port sees for a failed write: a typed one where the server said why. */

@@ -41,10 +41,13 @@ export class OffsetCommitter {
   /** Resolves once every offset marked so far has been committed, or a commit of them failed. */
   async flush(): Promise<void> {
     while (this.running !== undefined) await this.running;
-    if (this.pending.size > 0) {
-      this.run();
-      await this.running;
-    }
+    if (this.pending.size === 0) return;
+    this.run();
+    await this.inFlight();
+  }
+
+  private inFlight(): Promise<void> {
+    return this.running ?? Promise.resolve();
   }
 
   private run(): void {

@@ -34,7 +34,11 @@ describe('starting the portal', () => {
         service: 'portal',
         pipeline: {
           relay: { name: 'relay.portal', position: null },
-          projections: [{ projection: 'team-overview', position: null, behind: 0, seconds: 0 }],
+          projections: [
+            { projection: 'team-overview', position: null, behind: 0, seconds: 0 },
+            { projection: 'api-keys', position: null, behind: 0, seconds: 0 },
+            { projection: 'key-team-members', position: null, behind: 0, seconds: 0 },
+          ],
         },
       }),
     );

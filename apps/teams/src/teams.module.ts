@@ -11,7 +11,7 @@ import { InviteMemberHttp } from './invite-member/invite-member.http';
 import { LeaveTeamHttp } from './leave-team/leave-team.http';
 import { ListTeamsHttp } from './list-teams/list-teams.http';
 import { ListTeamsQuery } from './list-teams/list-teams.query';
-import { MailModule } from './mail/mail.module';
+import { MailModule } from '@portal/mail';
 import { RemoveMemberHttp } from './remove-member/remove-member.http';
 import { ResendInvitationHandler } from './resend-invitation/resend-invitation.handler';
 import { ResendInvitationHttp } from './resend-invitation/resend-invitation.http';

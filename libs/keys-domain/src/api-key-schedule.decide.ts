@@ -1,8 +1,9 @@
 import { effectiveStatus } from './api-key-status';
-import type { EndRollGrace, ExpireApiKey } from './api-key.commands';
+import type { EndRollGrace, ExpireApiKey, RecordExpiryWarning } from './api-key.commands';
 import { KeyErrorCode, keyError } from './api-key.errors';
 import type { ApiKeyEvent } from './api-key.events';
 import type { ApiKeyState, ExistingApiKey } from './api-key.state';
+import { expiryWarningsDue } from './expiry-warnings';
 
 /*
  * What the platform's scheduler records when a time is reached. Both are idempotent: a key
@@ -37,4 +38,29 @@ export function decideEndRollGrace(command: EndRollGrace, state: ApiKeyState): A
   const { keyId, teamId } = key;
   const data = { keyId, teamId, cause: 'rolled' as const, reason: null, revokedBy: null, revokedAt: graceEndsAt };
   return [{ type: 'ApiKeyRevoked', data }];
+}
+
+/**
+ * Records an expiry warning once: a warning already sent (by this or another scheduler) changes
+ * nothing, nor does one for a key that no longer works. A warning `expiryWarningsDue` does not
+ * name at `now` is refused as not due.
+ */
+export function decideRecordExpiryWarning(command: RecordExpiryWarning, state: ApiKeyState): ApiKeyEvent[] {
+  const key = existing(state);
+  if (key.status !== 'active') return [];
+  const status = effectiveStatus(key, command.now);
+  if (status === 'revoked' || status === 'expired') return [];
+  const sent = key.expiryWarningsSent ?? [];
+  if (sent.includes(command.warning)) return [];
+  if (key.expiresAt === null || !expiryWarningsDue(key.expiresAt, command.now, sent).includes(command.warning)) {
+    throw notDue(`${command.warning} expiry warning`);
+  }
+  const { keyId, teamId, expiresAt } = key;
+  const { warning, recipients, now } = command;
+  return [
+    {
+      type: 'ApiKeyExpiryWarningSent',
+      data: { keyId, teamId, warning, expiresAt, recipients: [...recipients], sentAt: now },
+    },
+  ];
 }

@@ -1,6 +1,7 @@
 import type { TeamRole } from '@portal/teams-domain';
 import type { ApiKeyLimits } from './api-key-limits';
 import type { RollGrace } from './api-key-timing';
+import type { ExpiryWarning } from './expiry-warnings';
 import type { KeyEnvironment } from './key-format';
 
 /*
@@ -71,5 +72,24 @@ export interface EndRollGrace {
   readonly now: string;
 }
 
+/**
+ * The scheduler, when `expiryWarningsDue` says a warning is due: records that it is sending it
+ * to the team's Owners and Admins (`recipients`, user ids), so that it goes out once.
+ */
+export interface RecordExpiryWarning {
+  readonly type: 'RecordExpiryWarning';
+  readonly keyId: string;
+  readonly warning: ExpiryWarning;
+  readonly recipients: readonly string[];
+  readonly now: string;
+}
+
 export type ApiKeyCommand =
-  CreateApiKey | RenameApiKey | RevokeApiKey | RollApiKey | ChangeApiKeyLimits | ExpireApiKey | EndRollGrace;
+  | CreateApiKey
+  | RenameApiKey
+  | RevokeApiKey
+  | RollApiKey
+  | ChangeApiKeyLimits
+  | ExpireApiKey
+  | EndRollGrace
+  | RecordExpiryWarning;

@@ -6,7 +6,7 @@ import {
   decideRevokeApiKey,
   decideRollApiKey,
 } from './api-key-lifecycle.decide';
-import { decideEndRollGrace, decideExpireApiKey } from './api-key-schedule.decide';
+import { decideEndRollGrace, decideExpireApiKey, decideRecordExpiryWarning } from './api-key-schedule.decide';
 import type { ApiKeyCommand } from './api-key.commands';
 import type { ApiKeyEvent } from './api-key.events';
 import { evolveApiKey, initialApiKeyState } from './api-key.evolve';
@@ -28,6 +28,8 @@ function decideApiKey(command: ApiKeyCommand, state: ApiKeyState): ApiKeyEvent[]
       return decideExpireApiKey(command, state);
     case 'EndRollGrace':
       return decideEndRollGrace(command, state);
+    case 'RecordExpiryWarning':
+      return decideRecordExpiryWarning(command, state);
     default:
       return assertNever(command, 'API key command');
   }

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@portal/event-sourcing/domain';
 import type { ApiKeyLimits } from './api-key-limits';
+import type { ExpiryWarning } from './expiry-warnings';
 import type { KeyEnvironment } from './key-format';
 
 /*
@@ -85,7 +86,27 @@ export type ApiKeyLimitsChanged = DomainEvent<
   }
 >;
 
+/** The scheduler warned the team's Owners and Admins that the key expires soon (7 days or 1 day ahead). */
+export type ApiKeyExpiryWarningSent = DomainEvent<
+  'ApiKeyExpiryWarningSent',
+  {
+    readonly keyId: string;
+    readonly teamId: string;
+    readonly warning: ExpiryWarning;
+    readonly expiresAt: string;
+    /** The user ids of the Owners and Admins the warning was addressed to. */
+    readonly recipients: readonly string[];
+    readonly sentAt: string;
+  }
+>;
+
 export type ApiKeyEvent =
-  ApiKeyCreated | ApiKeyRenamed | ApiKeyRevoked | ApiKeyRolled | ApiKeyExpired | ApiKeyLimitsChanged;
+  | ApiKeyCreated
+  | ApiKeyRenamed
+  | ApiKeyRevoked
+  | ApiKeyRolled
+  | ApiKeyExpired
+  | ApiKeyLimitsChanged
+  | ApiKeyExpiryWarningSent;
 
 export type ApiKeyEventType = ApiKeyEvent['type'];

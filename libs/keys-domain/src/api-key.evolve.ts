@@ -36,6 +36,8 @@ function evolveActive(key: ActiveApiKey, event: Exclude<ApiKeyEvent, ApiKeyCreat
       return { ...key, status: 'revoked', revokedAt: event.data.revokedAt };
     case 'ApiKeyExpired':
       return { ...key, status: 'expired', expiredAt: event.data.expiredAt };
+    case 'ApiKeyExpiryWarningSent':
+      return { ...key, expiryWarningsSent: [...(key.expiryWarningsSent ?? []), event.data.warning] };
     default:
       return assertNever(event, 'API key event');
   }

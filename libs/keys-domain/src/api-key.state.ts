@@ -1,4 +1,5 @@
 import type { ApiKeyLimits } from './api-key-limits';
+import type { ExpiryWarning } from './expiry-warnings';
 import type { KeyEnvironment } from './key-format';
 
 /** What every key that exists has, whatever its status. */
@@ -16,6 +17,8 @@ export interface ApiKeyDetails {
   readonly rolledFrom: string | null;
   /** Set once the key has been rolled: its replacement, and until when it keeps working. */
   readonly roll: { readonly replacementKeyId: string; readonly graceEndsAt: string | null } | null;
+  /** The expiry warnings sent so far; absent until the first. */
+  readonly expiryWarningsSent?: readonly ExpiryWarning[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TeamRole } from '@portal/teams-domain';
-import type { MailMessage } from '../mail/mail-message';
+import type { MailMessage } from '@portal/mail';
 
 export interface InvitationEmail {
   readonly to: string;

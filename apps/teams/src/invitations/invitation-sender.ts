@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ServiceConfig } from '@portal/config';
 import { type AuthenticatedUser, SERVICE_CONFIG } from '@portal/platform';
 import type { ActiveTeam, Invitation } from '@portal/teams-domain';
-import { MailUnavailableError } from '../mail/mail.errors';
-import { MAILER, type Mailer } from '../mail/mail-message';
+import { MAILER, type Mailer, MailUnavailableError } from '@portal/mail';
 import { invitationEmail, invitationLink } from './invitation-email';
 
 /**

@@ -1,4 +1,4 @@
-import { CodedError } from '@portal/event-sourcing';
+import { CodedError } from '@portal/event-sourcing/domain';
 
 /**
  * The email could not be handed to the mail server (HTTP 502). What it was about has been

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { FileMailer, StoredMail } from '../mail/file-mailer';
+import { FileMailer, StoredMail } from './file-mailer';
 
 /** What the dev mailbox answers. */
 export class MailboxAnswer {

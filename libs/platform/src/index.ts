@@ -4,6 +4,7 @@ export { runService } from './run-service';
 export { SERVICE_CONFIG, SERVICE_NAME } from './service-config.token';
 export { dependencyChecks, runDependencyChecks, type DependencyCheck } from './startup/dependency-checks';
 export { StartupError } from './startup/startup-error';
+export { withTimeout } from './startup/with-timeout';
 export { repoRoot } from './repo-root';
 export { InfrastructureModule } from './infrastructure/infrastructure.module';
 export { Pipeline, PipelineModule, type PipelineOptions, type PipelineStatus } from './pipeline/pipeline.module';

@@ -57,6 +57,7 @@ const TITLES: Readonly<Record<number, string>> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export const titleOfStatus = (status: number): string => TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Error');

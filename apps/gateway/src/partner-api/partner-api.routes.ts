@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { requestIdOf } from '@portal/platform';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
+import { UsagePublisher } from '../usage/usage-publisher';
+import { VerifyKeyRoute } from '../verify-key/verify-key.route';
+import { PartnerCalls } from './partner-calls';
+import { PARTNER_PROBLEMS, type PartnerProblem, sendProblem } from './partner-problems';
+
+const PROXIED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+/** Fastify's refusals of a body it could not read, as problems; their messages are never echoed. */
+function bodyProblemOf(error: FastifyError): PartnerProblem | null {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { status: 413, code: 'REQUEST.BODY_TOO_LARGE', detail: 'The body is too large' };
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', detail: 'The body must be JSON' };
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: 400, code: 'REQUEST.MALFORMED_BODY', detail: 'The body is not valid JSON' };
+  }
+  return null;
+}
+
+/**
+ * Registers the partner API on the Fastify instance itself rather than as Nest controllers: the
+ * hot path then runs no guard, pipe, interceptor or observable, only Fastify and the gateway's
+ * own code. Two scopes: `/v1/*` with no body parser (bodies are streamed to the upstream) and
+ * an onResponse hook for usage records, and `POST /v1/keys/verify` with a small JSON body limit.
+ */
+@Injectable()
+export class PartnerApiRoutes implements OnModuleInit {
+  private readonly logger = new Logger('PartnerApi');
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly calls: PartnerCalls,
+    private readonly verify: VerifyKeyRoute,
+    private readonly usage: UsagePublisher,
+    @Inject(GATEWAY_TUNING) private readonly tuning: GatewayTuning,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    void fastify.register((scope, _options, done) => {
+      this.proxyScope(scope);
+      done();
+    });
+    void fastify.register((scope, _options, done) => {
+      this.verifyScope(scope);
+      done();
+    });
+  }
+
+  private proxyScope(scope: FastifyInstance): void {
+    scope.removeAllContentTypeParsers();
+    // Bodies are left unread: forwardCall streams them to the upstream as they arrive.
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    scope.setErrorHandler((error, request, reply) => this.failed(error, request, reply));
+    // The last records are published once the server has answered its last call.
+    scope.addHook('onClose', () => this.usage.close());
+    scope.route({
+      method: PROXIED_METHODS,
+      url: '/v1/*',
+      exposeHeadRoute: false,
+      handler: this.calls.handle,
+      onResponse: this.calls.onResponse,
+    });
+  }
+
+  private verifyScope(scope: FastifyInstance): void {
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      const problem = bodyProblemOf(error);
+      if (problem === null) return this.failed(error, request, reply);
+      return sendProblem(reply.header('x-request-id', requestIdOf(request)), problem, requestIdOf(request));
+    });
+    scope.route({
+      method: 'POST',
+      url: '/v1/keys/verify',
+      bodyLimit: this.tuning.verifyBodyLimit,
+      handler: this.verify.handle,
+    });
+  }
+
+  /** An unexpected failure: 500, logged with the request id, method and path (never headers, query or body). */
+  private failed(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const requestId = requestIdOf(request);
+    const path = request.url.split('?')[0] ?? '';
+    const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.logger.error(`${requestId} ${request.method} ${path} failed: ${what}`);
+    return sendProblem(reply.header('x-request-id', requestId), PARTNER_PROBLEMS.internal, requestId);
+  }
+}

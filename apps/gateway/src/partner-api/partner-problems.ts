@@ -1,0 +1,58 @@
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType, titleOfStatus } from '@portal/platform';
+import type { FastifyReply } from 'fastify';
+
+/**
+ * The partner API's refusals, as application/problem+json like every error of the portal.
+ * Every refusal of a key (none, malformed, mistyped, unknown, revoked, expired) has the same
+ * code and words, so that an answer tells nothing about which keys exist.
+ */
+export const PARTNER_PROBLEMS = {
+  unauthenticated: {
+    status: 401,
+    code: 'GATEWAY.UNAUTHENTICATED',
+    detail: 'A valid API key is required: send it as Authorization: Bearer <key>',
+  },
+  forbiddenNetwork: {
+    status: 403,
+    code: 'GATEWAY.FORBIDDEN',
+    detail: "This API key may not be used from this network address (see the key's allowlist)",
+  },
+  rateLimited: { status: 429, code: 'GATEWAY.RATE_LIMITED', detail: "The key's request rate limit is reached" },
+  quotaExceeded: { status: 429, code: 'GATEWAY.QUOTA_EXCEEDED', detail: "The key's request quota is used up" },
+  unconfirmed: {
+    status: 503,
+    code: 'GATEWAY.UNAVAILABLE',
+    detail: 'The API key cannot be checked right now; try again shortly',
+  },
+  upstreamUnreachable: { status: 502, code: 'GATEWAY.UPSTREAM_UNREACHABLE', detail: 'The API could not be reached' },
+  upstreamTimeout: { status: 504, code: 'GATEWAY.UPSTREAM_TIMEOUT', detail: 'The API did not answer in time' },
+  badPath: {
+    status: 400,
+    code: 'GATEWAY.INVALID_PATH',
+    detail: 'The path may not contain "." or ".." segments or backslashes',
+  },
+  internal: { status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred' },
+} as const;
+
+export interface PartnerProblem {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+}
+
+/** Answers with the problem; the caller has set `x-request-id` already or `requestId` is it. */
+export function sendProblem(reply: FastifyReply, problem: PartnerProblem, requestId: string): FastifyReply {
+  const body: ProblemDetails = {
+    type: problemType(problem.code),
+    title: titleOfStatus(problem.status),
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    requestId,
+  };
+  return reply
+    .code(problem.status)
+    .header('cache-control', 'no-store')
+    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(JSON.stringify(body));
+}

@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** The headers a partner application may present its key in; both are removed before forwarding. */
+export const KEY_HEADERS = ['authorization', 'x-api-key'] as const;
+
+const BEARER = /^Bearer[ \t]+/i;
+
+/**
+ * The key a call presents: `Authorization: Bearer <key>`, else `x-api-key: <key>`; undefined
+ * when neither is there. What is returned is only a candidate: parseKey checks it.
+ */
+export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
+  const authorization = headers.authorization;
+  if (authorization !== undefined) {
+    return BEARER.test(authorization) ? authorization.replace(BEARER, '').trim() : undefined;
+  }
+  const apiKey = headers['x-api-key'];
+  return typeof apiKey === 'string' ? apiKey.trim() : undefined;
+}
+
+/** The SHA-256 of a key in lowercase hex: all the keys service stores and the cache is keyed by. */
+export const secretHashOf = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');

@@ -1,0 +1,51 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Dispatcher } from 'undici';
+import type { Upstream } from './upstreams';
+import { hasBody, responseHeadersOf } from './upstream-request';
+
+/** Why a call could not be forwarded: the upstream is unreachable (502) or too slow (504). */
+export type UpstreamFailure = 'unreachable' | 'timeout';
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+const NO_BODY_STATUSES = new Set([204, 304]);
+
+export const upstreamFailureOf = (error: unknown): UpstreamFailure => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TIMEOUT_CODES.has(code) ? 'timeout' : 'unreachable';
+};
+
+/**
+ * Sends the call to the upstream on a pooled keep-alive connection, streaming the request body
+ * from the caller and the answer's body back, and answers the caller with the upstream's status
+ * and headers (hop-by-hop removed). Resolves to null once the answer is handed to Fastify, or
+ * to the failure when no answer came.
+ */
+export async function forwardCall(
+  upstream: Upstream,
+  path: string,
+  headers: Record<string, string | string[]>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<UpstreamFailure | null> {
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await upstream.pool.request({
+      path,
+      method: request.method,
+      headers,
+      body: hasBody(request.headers) ? request.raw : null,
+    });
+  } catch (error) {
+    return upstreamFailureOf(error);
+  }
+  void reply.code(response.statusCode).headers(responseHeadersOf(response.headers));
+  if (request.method === 'HEAD' || NO_BODY_STATUSES.has(response.statusCode)) {
+    // Nothing to relay; the body is still read to its end so the connection returns to the pool.
+    await response.body.dump();
+    void reply.send();
+  } else {
+    void reply.send(response.body);
+  }
+  return null;
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { UsageRecord } from '@portal/contracts';
+import { describeError } from '@portal/event-pipeline';
+import { MESSAGE_BUS, type MessageBus, USAGE_REQUESTS_TOPIC } from '@portal/messaging';
+import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
+import { UsageBatcher } from './usage-batcher';
+
+const WARNING_EVERY_MS = 10_000;
+/** How long closing waits for the last records to be published. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** Publishes the gateway's usage records to `portal.usage.requests`, batched (see UsageBatcher). */
+@Injectable()
+export class UsagePublisher {
+  private readonly logger = new Logger('Usage');
+  private readonly batcher: UsageBatcher;
+  private lastWarningAt = -Infinity;
+
+  constructor(@Inject(MESSAGE_BUS) bus: MessageBus, @Inject(GATEWAY_TUNING) tuning: GatewayTuning) {
+    this.batcher = new UsageBatcher({
+      publish: (messages) => bus.publish(USAGE_REQUESTS_TOPIC, messages),
+      flushMs: tuning.usageFlushMs,
+      batchSize: tuning.usageBatchSize,
+      bufferLimit: tuning.usageBufferLimit,
+      onPublishFailed: (error, buffered) => this.warn(error, buffered),
+    });
+  }
+
+  record(record: UsageRecord): void {
+    this.batcher.add(record);
+  }
+
+  /** Records published, waiting, and dropped because the buffer was full while the bus refused them. */
+  counts(): { published: number; buffered: number; dropped: number } {
+    return { published: this.batcher.published, buffered: this.batcher.buffered, dropped: this.batcher.dropped };
+  }
+
+  flush(): Promise<void> {
+    return this.batcher.flush();
+  }
+
+  /** Publishes what is left; called once the HTTP server has finished its last call. */
+  async close(): Promise<void> {
+    await this.batcher.close(CLOSE_TIMEOUT_MS);
+    if (this.batcher.dropped > 0) this.logger.warn(`${this.batcher.dropped} usage records were dropped`);
+  }
+
+  private warn(error: unknown, buffered: number): void {
+    const now = Date.now();
+    if (now - this.lastWarningAt < WARNING_EVERY_MS) return;
+    this.lastWarningAt = now;
+    const { dropped } = this.batcher;
+    this.logger.warn(
+      `Could not publish usage records (${describeError(error)}); ${buffered} waiting, ${dropped} dropped`,
+    );
+  }
+}

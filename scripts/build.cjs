@@ -1,5 +1,6 @@
 'use strict';
-// Compiles every TypeScript source under apps/, libs/ and tools/ to CommonJS in dist/, with
+// Compiles every TypeScript source under apps/, libs/, tools/, bench/ and test/support/ (which
+// the benchmarks share with the tests) to CommonJS in dist/, with
 // SWC (decorator metadata included, path aliases rewritten to relative requires). Type
 // checking is `npm run typecheck`, part of `npm test`; this build only transpiles, so that
 // `npm start` is up within seconds.
@@ -8,7 +9,7 @@ const path = require('node:path');
 const swc = require('@swc/core');
 const { root, readAliases } = require('./tsconfig-paths.cjs');
 
-const SOURCE_DIRS = ['apps', 'libs', 'tools', 'bench'];
+const SOURCE_DIRS = ['apps', 'libs', 'tools', 'bench', 'test/support'];
 const OUT_DIR = path.join(root, 'dist');
 const SKIP = /(\.spec\.ts|\.contract\.ts|\.d\.ts)$/;
 

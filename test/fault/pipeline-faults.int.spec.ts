@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { dropDistributedData } from '../../bench/pipeline/distributed-stack';
+import { buildProject } from '../support/build-project';
 import { describeWithServer, serverAddress } from '../support/requires-server';
-import { repoRoot } from '../support/service-process';
 import { appendRounds, ROUNDS, TOTAL_ENTRIES } from './entry-plan';
 import { FaultPipeline, waitFor } from './fault-pipeline';
 import { type FaultServers, faultLog, pipelineSettings, startFaultServers } from './fault-servers';
@@ -76,11 +74,7 @@ describeWithServer('postgres', 'The event pipeline through faults', () => {
     let servers: FaultServers;
 
     beforeAll(async () => {
-      const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.cjs'), '--quiet'], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-      });
-      if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
+      buildProject();
       servers = await startFaultServers(serverAddress('postgres') ?? '');
     }, SETUP_TIMEOUT_MS);
 

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { repoRoot as findRepoRoot } from '@portal/platform';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
+/** The project's root, from the sources (Jest) or from dist/ (benchmarks). */
+export const repoRoot = findRepoRoot(__dirname);
 
 /**
  * The portal's configuration variables. A started service sees only those the test names:
@@ -20,6 +22,13 @@ const PORTAL_VARIABLES = [
   'KAFKA_BROKERS',
   'MONGODB_URI',
   'SMTP_URL',
+  'BUS_GROUP_PREFIX',
+  'INTERNAL_TOKEN',
+  'KEYS_URL',
+  'IDENTITY_URL',
+  'PUBLIC_URL',
+  'UPSTREAM_URL',
+  'UPSTREAM_SANDBOX_URL',
 ];
 
 function serviceEnv(env: Record<string, string>): NodeJS.ProcessEnv {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mongoose';
-import { Client } from 'pg';
 import { describeWithServer, serverAddress } from '../support/requires-server';
+import { onPostgres, withDatabase } from '../support/server-urls';
 import { tokenOf } from './team-world';
 import { eventually, TeamsTestApp } from './teams-test-app';
 
@@ -41,23 +41,6 @@ function sinkMailTo(sinkApi: string, recipient: string): Promise<SinkMessage> {
     const messages = (await response.json()) as SinkMessage[];
     return messages.filter((message) => message.to.includes(recipient)).at(-1);
   }, PIPELINE_WAIT_MS);
-}
-
-async function onPostgres(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The same server URL with another path (database name); user, password and query kept. */
-function withDatabase(address: string, database: string): string {
-  const url = new URL(address);
-  url.pathname = `/${database}`;
-  return url.href;
 }
 
 describeWithServer('postgres', 'teams, distributed', () => {

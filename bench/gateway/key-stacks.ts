@@ -48,6 +48,8 @@ export interface DistributedStackOptions {
   readonly mongodbUri?: string;
   /** LOG_LEVEL of the processes; `warn` by default. */
   readonly logLevel?: string;
+  /** More environment for the gateway process (e.g. NODE_OPTIONS for a profile). */
+  readonly gatewayEnv?: Record<string, string>;
 }
 
 async function started(service: ServiceProcess, url: string): Promise<ServiceProcess> {
@@ -111,6 +113,7 @@ export async function startDistributedStack(options: DistributedStackOptions): P
       PORT: String(gatewayPort),
       DATA_DIR: join(folder, 'gateway'),
       KEYS_URL: apiUrl,
+      ...options.gatewayEnv,
     });
     processes.push(gateway);
     await started(gateway, gatewayUrl);

@@ -1,4 +1,4 @@
-import { decodeUsageRecord, type UsageRecord } from '@portal/contracts';
+import { decodeUsageRecords, type UsageRecord } from '@portal/contracts';
 import { USAGE_REQUESTS_TOPIC } from '@portal/messaging';
 import { GatewayTestApp, silence } from './gateway-test-app';
 
@@ -14,8 +14,7 @@ describe('usage records', () => {
       group: 'gateway-test.usage',
       handler: (message) => {
         messages.push(message.value.toString('utf8'));
-        const record = decodeUsageRecord(message.value);
-        if (record !== null) records.push(record);
+        records.push(...(decodeUsageRecords(message.value)?.records ?? []));
         return Promise.resolve();
       },
     });

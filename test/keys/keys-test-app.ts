@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  encodeUsageRecord,
+  encodeUsageRecords,
   KEY_LOOKUP,
   type KeyLookup,
   USAGE_RECORD_VERSION,
@@ -88,7 +88,7 @@ export class KeysTestApp extends TeamsTestApp {
     const bus = this.app.get<MessageBus>(MESSAGE_BUS);
     await bus.publish(
       USAGE_REQUESTS_TOPIC,
-      records.map((record) => ({ key: record.keyId ?? 'unknown', value: encodeUsageRecord(record) })),
+      records.map((record) => ({ key: record.keyId ?? 'unknown', value: encodeUsageRecords([record]) })),
     );
   }
 

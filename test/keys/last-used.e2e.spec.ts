@@ -5,7 +5,7 @@ import { SERVICE_CONFIG } from '@portal/platform';
 import { READ_MODEL_STORE, type ReadModelStore } from '@portal/read-models';
 import { LastUsedRecorder } from '../../apps/keys/src/last-used/last-used.recorder';
 import { KeysClock } from '../../apps/keys/src/shared/keys-clock';
-import { encodeUsageRecord, type UsageRecord } from '@portal/contracts';
+import { encodeUsageRecords, type UsageRecord } from '@portal/contracts';
 import { eventually, keysTeamOfThree, keysUrl, KeysTestApp, usageRecord } from './keys-test-app';
 
 type World = Awaited<ReturnType<typeof keysTeamOfThree>>;
@@ -41,7 +41,7 @@ describe('keys: last used, from the gateway usage records, at most once a minute
     const answer = await app.as(w.member, keysUrl(w.teamId, `/${keyId}`));
     return { lastUsedAt: answer.body.lastUsedAt, lastUsedNetwork: answer.body.lastUsedNetwork };
   };
-  const handle = (record: UsageRecord) => app.lastUsedRecorder().handle(delivered(encodeUsageRecord(record)));
+  const handle = (record: UsageRecord) => app.lastUsedRecorder().handle(delivered(encodeUsageRecords([record])));
 
   it('records the first use from the bus, with the /24 of the caller', async () => {
     const t0 = new Date(Date.now() - 10 * 60_000);
@@ -72,10 +72,10 @@ describe('keys: last used, from the gateway usage records, at most once a minute
       app.app.get(KeysClock),
       app.app.get<ServiceConfig>(SERVICE_CONFIG),
     );
-    await other.handle(delivered(encodeUsageRecord(usageRecord(keyId, new Date(t1.getTime() + 20_000)))));
+    await other.handle(delivered(encodeUsageRecords([usageRecord(keyId, new Date(t1.getTime() + 20_000))])));
     expect((await lastUsed()).lastUsedAt).toBe(t1.toISOString());
     const t2 = new Date(t1.getTime() + 60_000);
-    await other.handle(delivered(encodeUsageRecord(usageRecord(keyId, t2, '192.0.2.200'))));
+    await other.handle(delivered(encodeUsageRecords([usageRecord(keyId, t2, '192.0.2.200')])));
     expect(await lastUsed()).toEqual({ lastUsedAt: t2.toISOString(), lastUsedNetwork: '192.0.2.0/24' });
   });
 

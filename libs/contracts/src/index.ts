@@ -11,11 +11,15 @@ export {
 } from './key-lookup';
 export {
   decodeUsageRecord,
+  decodeUsageRecords,
   encodeUsageRecord,
+  encodeUsageRecords,
+  MAX_USAGE_RECORDS_PER_MESSAGE,
   MAX_USAGE_ROUTE_LENGTH,
   USAGE_OUTCOMES,
   USAGE_RECORD_VERSION,
   type UsageOutcome,
   type UsageRecord,
+  usageMessageKey,
 } from './usage-record';
 export { userActivityReadModel, type UserActivityDoc } from './user-activity.read-model';

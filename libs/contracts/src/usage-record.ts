@@ -1,8 +1,11 @@
 /*
  * A usage record: what the gateway saw of one partner API call, forwarded or refused. Records
  * are telemetry, not domain events: the gateway publishes them in batches to
- * `portal.usage.requests` (one message per record, keyed by key id), never into the event
- * store. They carry no key material: a call with an unknown or malformed key has keyId null.
+ * `portal.usage.requests`, never into the event store. A message holds one key's records of
+ * one flush, oldest first, as a JSON array of at most MAX_USAGE_RECORDS_PER_MESSAGE, keyed by
+ * the key id (`unknown` for calls without a known key), so that one key's records stay in
+ * order and a busy gateway sends a few messages a second rather than one per call. Records
+ * carry no key material: a call with an unknown or malformed key has keyId null.
  */
 
 export const USAGE_RECORD_VERSION = 1;
@@ -48,20 +51,49 @@ export interface UsageRecord {
 
 export const MAX_USAGE_ROUTE_LENGTH = 512;
 
+export const MAX_USAGE_RECORDS_PER_MESSAGE = 1000;
+
+/** The message key of a record: its key id, or `unknown`. */
+export const usageMessageKey = (record: UsageRecord): string => record.keyId ?? 'unknown';
+
 export const encodeUsageRecord = (record: UsageRecord): string => JSON.stringify(record);
+
+/** One message's value: the records (1 to MAX_USAGE_RECORDS_PER_MESSAGE, of one key) as a JSON array. */
+export const encodeUsageRecords = (records: readonly UsageRecord[]): string => JSON.stringify(records);
 
 const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 const isNullableText = (value: unknown, max: number): boolean => value === null || isText(value, max);
 
-/** The record in a message, or null when the message is not a valid version-1 usage record. */
-export function decodeUsageRecord(value: Buffer | string): UsageRecord | null {
-  let parsed: unknown;
+function parsed(value: Buffer | string): unknown {
   try {
-    parsed = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
+    return JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
   } catch {
-    return null;
+    return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return null;
+}
+
+/** The record, or null when it is not a valid version-1 usage record. */
+export function decodeUsageRecord(value: Buffer | string): UsageRecord | null {
+  return usageRecordOf(parsed(value));
+}
+
+/**
+ * The records of a message: the valid ones, and how many entries were not valid records;
+ * null when the message is not a JSON array of at most MAX_USAGE_RECORDS_PER_MESSAGE entries.
+ */
+export function decodeUsageRecords(value: Buffer | string): { records: UsageRecord[]; invalid: number } | null {
+  const entries = parsed(value);
+  if (!Array.isArray(entries) || entries.length > MAX_USAGE_RECORDS_PER_MESSAGE) return null;
+  const records: UsageRecord[] = [];
+  for (const entry of entries) {
+    const record = usageRecordOf(entry);
+    if (record !== null) records.push(record);
+  }
+  return { records, invalid: entries.length - records.length };
+}
+
+function usageRecordOf(parsed: unknown): UsageRecord | null {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const r = parsed as Record<string, unknown>;
   const valid =
     r.version === USAGE_RECORD_VERSION &&

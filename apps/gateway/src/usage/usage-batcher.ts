@@ -1,4 +1,9 @@
-import { encodeUsageRecord, type UsageRecord } from '@portal/contracts';
+import {
+  encodeUsageRecords,
+  MAX_USAGE_RECORDS_PER_MESSAGE,
+  type UsageRecord,
+  usageMessageKey,
+} from '@portal/contracts';
 import type { OutgoingMessage } from '@portal/messaging';
 
 export interface UsageBatcherOptions {
@@ -14,15 +19,30 @@ export interface UsageBatcherOptions {
   readonly onPublishFailed?: (error: unknown, buffered: number) => void;
 }
 
-/** One usage record as a message: keyed by key id ('unknown' for calls without a known key). */
-export const usageMessageOf = (record: UsageRecord): OutgoingMessage => ({
-  key: record.keyId ?? 'unknown',
-  value: encodeUsageRecord(record),
-});
+/**
+ * A batch's records as messages: one per key id ('unknown' for calls without a known key)
+ * holding that key's records in order, split at MAX_USAGE_RECORDS_PER_MESSAGE.
+ */
+export function usageMessagesOf(batch: readonly UsageRecord[]): OutgoingMessage[] {
+  const byKey = new Map<string, UsageRecord[]>();
+  for (const record of batch) {
+    const key = usageMessageKey(record);
+    const records = byKey.get(key);
+    if (records === undefined) byKey.set(key, [record]);
+    else records.push(record);
+  }
+  const messages: OutgoingMessage[] = [];
+  for (const [key, records] of byKey) {
+    for (let start = 0; start < records.length; start += MAX_USAGE_RECORDS_PER_MESSAGE) {
+      messages.push({ key, value: encodeUsageRecords(records.slice(start, start + MAX_USAGE_RECORDS_PER_MESSAGE)) });
+    }
+  }
+  return messages;
+}
 
 /**
- * Collects usage records in memory and publishes them in batches, one message per record,
- * without ever making a call wait: `add` only appends. One publish runs at a time; a failed
+ * Collects usage records in memory and publishes them in batches (usageMessagesOf) without
+ * ever making a call wait: `add` only appends. One publish runs at a time; a failed
  * batch goes back to the front and is tried again at the next flush. The buffer is bounded:
  * while the bus is down, records past `bufferLimit` are dropped and counted in `dropped`.
  */
@@ -98,7 +118,7 @@ export class UsageBatcher {
 
   private async publishBatch(batch: UsageRecord[]): Promise<boolean> {
     try {
-      await this.options.publish(batch.map(usageMessageOf));
+      await this.options.publish(usageMessagesOf(batch));
       this.publishedCount += batch.length;
       return true;
     } catch (error) {

@@ -1,6 +1,6 @@
-import type { UsageRecord } from '@portal/contracts';
+import { decodeUsageRecords, MAX_USAGE_RECORDS_PER_MESSAGE, type UsageRecord } from '@portal/contracts';
 import type { OutgoingMessage } from '@portal/messaging';
-import { UsageBatcher } from './usage-batcher';
+import { UsageBatcher, usageMessagesOf } from './usage-batcher';
 
 const record = (n: number, keyId: string | null = `key-${n % 3}`): UsageRecord => ({
   version: 1,
@@ -25,11 +25,12 @@ describe('UsageBatcher', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('publishes after the flush interval, one message per record keyed by key id', async () => {
+  it('publishes after the flush interval, one message per key id holding its records in order', async () => {
     const batches: (readonly OutgoingMessage[])[] = [];
     const batcher = batcherWith((messages) => Promise.resolve(void batches.push(messages)));
     batcher.add(record(1));
     batcher.add(record(2, null));
+    batcher.add(record(4));
 
     await jest.advanceTimersByTimeAsync(199);
     expect(batches).toHaveLength(0);
@@ -37,12 +38,25 @@ describe('UsageBatcher', () => {
 
     expect(batches).toHaveLength(1);
     expect(batches[0]?.map((message) => message.key)).toEqual(['key-1', 'unknown']);
-    expect(JSON.parse(String(batches[0]?.[0]?.value))).toMatchObject({ requestId: 'req-1' });
+    const ids = batches[0]?.map((message) => decodeUsageRecords(message.value)?.records.map((r) => r.requestId));
+    expect(ids).toEqual([['req-1', 'req-4'], ['req-2']]);
+  });
+
+  it("splits a key's records into messages of at most MAX_USAGE_RECORDS_PER_MESSAGE", () => {
+    const many = Array.from({ length: MAX_USAGE_RECORDS_PER_MESSAGE + 1 }, (_, n) => record(n, 'key-x'));
+    const messages = usageMessagesOf(many);
+    expect(messages.map((message) => decodeUsageRecords(message.value)?.records.length)).toEqual([
+      MAX_USAGE_RECORDS_PER_MESSAGE,
+      1,
+    ]);
+    expect(messages.every((message) => message.key === 'key-x')).toBe(true);
   });
 
   it('publishes at once when a batch is full, in batches of at most batchSize', async () => {
     const sizes: number[] = [];
-    const batcher = batcherWith((messages) => Promise.resolve(void sizes.push(messages.length)));
+    const recordsIn = (messages: readonly OutgoingMessage[]) =>
+      messages.reduce((sum, message) => sum + (decodeUsageRecords(message.value)?.records.length ?? 0), 0);
+    const batcher = batcherWith((messages) => Promise.resolve(void sizes.push(recordsIn(messages))));
     for (let n = 0; n < 1_200; n += 1) batcher.add(record(n));
 
     await jest.advanceTimersByTimeAsync(0);
@@ -70,7 +84,8 @@ describe('UsageBatcher', () => {
     batcher.add(record(3));
     await jest.advanceTimersByTimeAsync(200);
 
-    expect(published.map((value) => (JSON.parse(value) as UsageRecord).requestId)).toEqual(['req-1', 'req-2', 'req-3']);
+    const ids = published.flatMap((value) => decodeUsageRecords(value)?.records.map((r) => r.requestId) ?? []);
+    expect(ids.sort()).toEqual(['req-1', 'req-2', 'req-3']);
     expect(batcher.dropped).toBe(0);
   });
 

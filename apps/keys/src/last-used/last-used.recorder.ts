@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { consumerGroup, type ServiceConfig } from '@portal/config';
-import { decodeUsageRecord, type UsageRecord } from '@portal/contracts';
+import { decodeUsageRecords, type UsageRecord } from '@portal/contracts';
 import {
   type DeliveredMessage,
   MESSAGE_BUS,
@@ -63,12 +63,21 @@ export class LastUsedRecorder implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async handle(message: DeliveredMessage): Promise<void> {
-    const record = decodeUsageRecord(message.value);
-    if (record === null) {
-      this.logger.warn(`skipped a malformed usage record at ${message.topic}[${message.partition}]@${message.offset}`);
+    const decoded = decodeUsageRecords(message.value);
+    const where = `${message.topic}[${message.partition}]@${message.offset}`;
+    if (decoded === null) {
+      this.logger.warn(`skipped a malformed usage message at ${where}`);
       return;
     }
-    if (record.keyId !== null) await this.record(record.keyId, record);
+    if (decoded.invalid > 0) this.logger.warn(`skipped ${decoded.invalid} malformed usage records at ${where}`);
+    // Only a key's newest record of the message can move its last use.
+    const newest = new Map<string, UsageRecord>();
+    for (const record of decoded.records) {
+      if (record.keyId === null) continue;
+      const known = newest.get(record.keyId);
+      if (known === undefined || Date.parse(record.at) >= Date.parse(known.at)) newest.set(record.keyId, record);
+    }
+    for (const [keyId, record] of newest) await this.record(keyId, record);
   }
 
   private async record(keyId: string, record: UsageRecord): Promise<void> {

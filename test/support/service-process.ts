@@ -65,6 +65,11 @@ export class ServiceProcess {
     );
   }
 
+  /** The process id (of npm, when started through npm). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Starts a built service, `node dist/apps/<app>/src/main.js`. */
   static built(app: string, env: Record<string, string>): ServiceProcess {
     return new ServiceProcess(process.execPath, [path.join(repoRoot, 'dist', 'apps', app, 'src', 'main.js')], env);

@@ -106,7 +106,13 @@ CREATE EVENT TRIGGER ferretdb_id_containment_index ON ddl_command_end WHEN TAG I
 /** Creates a database of its own on the PostgreSQL server; answers its URL and how to drop it. */
 async function ownDatabase(serverUrl: string) {
   const database = `ferretdb_${randomBytes(4).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+  await withClient(serverUrl, async (client) => {
+    await client.query(`CREATE DATABASE ${database}`);
+    // MongoDB acknowledges a write (w:1) before its journal reaches the disk, which it flushes
+    // every 100 ms; the same here, rather than a WAL flush per document write. Read models can
+    // be rebuilt from the event log; the event store's own database keeps synchronous commits.
+    await client.query(`ALTER DATABASE ${database} SET synchronous_commit = off`);
+  });
   await withClient(withDatabase(serverUrl, database), (client) => client.query(ID_CONTAINMENT_INDEX));
   const drop = () =>
     withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));

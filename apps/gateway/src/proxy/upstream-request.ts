@@ -50,10 +50,13 @@ export function upstreamPathOf(basePath: string, requestUrl: string): string | n
   return `${basePath}${requestUrl}`;
 }
 
+/** The options nearly every call's `Connection` header holds, which name no header to drop. */
+const PLAIN_CONNECTION = /^\s*(?:keep-alive|close)\s*$/i;
+
 /** The headers a `Connection` header names, which are hop-by-hop for that message too. */
 function connectionListed(headers: IncomingHttpHeaders): ReadonlySet<string> | null {
   const connection = headers.connection;
-  if (connection === undefined) return null;
+  if (connection === undefined || PLAIN_CONNECTION.test(connection)) return null;
   return new Set(connection.split(',').map((name) => name.trim().toLowerCase()));
 }
 

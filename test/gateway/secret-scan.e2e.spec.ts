@@ -189,16 +189,35 @@ describeWithServer('postgres', 'secret scan', () => {
           .join('\n');
       }
 
+      /** `read()` again until `done` holds for what it answers, for up to 60 s. */
+      async function settled(read: () => Promise<string>, done: (text: string) => boolean): Promise<string> {
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const text = await read();
+          if (done(text) || Date.now() > deadline) return text;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
+
       it(
         'finds no key in the event store, read models, Kafka topics, files or logs',
         async () => {
           const running = stack as KeyStack;
           await exercise(running);
+          const firstHash = createHash('sha256')
+            .update(secrets[0] ?? '')
+            .digest('hex');
+          // The read models are complete once the projections have caught up; suites running
+          // at the same time publish to the same topics, so that may take a while.
+          const readModels = await settled(
+            () => readModelsText(running),
+            (text) => text.includes(firstHash),
+          );
           const logs = running.processes.map((p) => `${p.stdout}\n${p.stderr}`).join('\n');
           const topics = await kafkaText();
           const places: Record<string, string> = {
             'event store': await eventStoreText(running),
-            'read models': await readModelsText(running),
+            'read models': readModels,
             'Kafka topics': topics,
             'data files': filesText(running.dataDir),
             logs,
@@ -206,9 +225,6 @@ describeWithServer('postgres', 'secret scan', () => {
           // What the scan reads is really there: usage records on Kafka, log lines from the processes.
           expect(topics).toContain('"outcome":"forwarded"');
           expect(logs.length).toBeGreaterThan(0);
-          const firstHash = createHash('sha256')
-            .update(secrets[0] ?? '')
-            .digest('hex');
           expect(places['event store']).toContain(firstHash);
           expect(places['read models']).toContain(firstHash);
           for (const secret of secrets) {

@@ -52,6 +52,7 @@ export class EventRelay {
   private lastSaved: GlobalPosition | null = null;
   private savedAt = 0;
   private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> | null = null;
   private readonly name: string;
   private readonly checkpointIntervalMs: number;
   private readonly maxBatch: number;
@@ -90,6 +91,7 @@ export class EventRelay {
     await this.flushing.catch(() => undefined);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    await this.saving;
     if (this.retryTimer === null) await this.saveCheckpoint().catch(() => undefined);
   }
 
@@ -133,16 +135,33 @@ export class EventRelay {
     }
     this.publishedCount += published;
     this.lastPublished = batch.at(-1)!.globalPosition;
-    const sinceSaved = Date.now() - this.savedAt;
-    if (sinceSaved >= this.checkpointIntervalMs) await this.saveCheckpoint();
-    else this.saveTimer ??= setTimeout(() => this.saveLater(), this.checkpointIntervalMs - sinceSaved).unref();
+    this.scheduleSave();
   }
 
-  /** The trailing save of a quiet spell, in turn with the flushes. */
-  private saveLater(): void {
-    this.saveTimer = null;
-    if (this.stopped || this.retryTimer) return;
-    this.flushing = this.flushing.then(() => this.saveCheckpoint()).catch((error: unknown) => this.restart(error));
+  /*
+   * The checkpoint is saved beside the publishing, never in its way: a slow read-store write
+   * held every later event back when the flushes awaited it. One save runs at a time, at most
+   * every checkpointIntervalMs, always of a position already published; a failed save is only
+   * logged, and the next one covers it.
+   */
+  private scheduleSave(): void {
+    if (this.saving !== null || this.saveTimer !== null || this.stopped) return;
+    const wait = this.checkpointIntervalMs - (Date.now() - this.savedAt);
+    if (wait > 0) {
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = null;
+        this.scheduleSave();
+      }, wait).unref();
+      return;
+    }
+    this.saving = this.saveCheckpoint()
+      .catch((error: unknown) => {
+        this.logger.warn(`relay ${this.name}: saving the checkpoint failed (${describeError(error)}); trying again`);
+      })
+      .finally(() => {
+        this.saving = null;
+        if (this.lastPublished !== this.lastSaved) this.scheduleSave();
+      });
   }
 
   private async saveCheckpoint(): Promise<void> {

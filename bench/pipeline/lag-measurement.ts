@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { EventRelay, type Projection, ProjectionRunner } from '@portal/event-pipeline';
+import { EventRelay, eventOfMessage, type Projection, ProjectionRunner } from '@portal/event-pipeline';
 import type { EventStore } from '@portal/event-sourcing';
 import { domainEventsTopic, type MessageBus } from '@portal/messaging';
 import type { ReadModelStore } from '@portal/read-models';
-import { ENTRY_CATEGORY, entryEvent, entryStream } from './entry-events';
+import { ENTRY_CATEGORY, entryEvent, entryNumber, entryStream } from './entry-events';
 import { entryStreamsProjection } from './entry-streams.projection';
 import { type LagFigures, LagRecorder } from './lag-recorder';
 
@@ -54,7 +54,7 @@ async function pacedAppends(store: EventStore, recorder: LagRecorder, options: L
   for (let n = 1; n <= total && failure === undefined; n += 1) {
     await sleepUntil(started + (n - 1) * intervalMs);
     recorder.appending(n);
-    const appended = store.append(entryStream(n % options.streams), [entryEvent(n)]);
+    const appended = store.append(entryStream(n % options.streams), [entryEvent(n)]).then(() => recorder.appended(n));
     pending.push(appended.catch((error: unknown) => (failure ??= { error })));
     if (n % (options.eventsPerSecond * 10) === 0) {
       options.progress(`  ${n}/${total} appended, ${recorder.applied} applied`);
@@ -95,6 +95,13 @@ export async function measureLag(stores: PipelineStores, options: LagRunOptions)
   });
   try {
     const { eventStore, bus, readStore } = stores;
+    // A bare subscriber of the same topic: when each event reaches the bus's consumers, without
+    // any read-model write, so that the lag can be told apart from the projection's share.
+    const observer = await bus.subscribe({
+      topic: domainEventsTopic(options.domain),
+      group: `bench-${options.domain}.observer`,
+      handler: (message) => Promise.resolve(recorder.onDelivered(entryNumber(eventOfMessage(message)))),
+    });
     const runner = await ProjectionRunner.start({
       eventStore,
       bus,
@@ -107,6 +114,7 @@ export async function measureLag(stores: PipelineStores, options: LagRunOptions)
       await waitForBacklog(recorder, total, options.drainTimeoutMs);
     } finally {
       await runner.stop();
+      await observer.stop();
     }
   } finally {
     await relay.stop();

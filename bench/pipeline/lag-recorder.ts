@@ -13,6 +13,10 @@ export interface LagFigures {
   readonly applyMeanMs: number;
   /** The append rate achieved: events over the time from the first append to the last. */
   readonly appendedPerSecond: number;
+  /** The append call alone (the event store's commit): p99. */
+  readonly appendP99Ms: number;
+  /** From the append to the event's delivery to a bare subscriber of its topic (relay and bus, no read-model write): p99. */
+  readonly deliveryP99Ms: number;
 }
 
 /**
@@ -22,7 +26,12 @@ export interface LagFigures {
  */
 export class LagRecorder {
   private readonly appendedAt: Float64Array;
+  /** The same append times, never cleared: the append's own latency and the deliveries are timed from them. */
+  private readonly appendStart: Float64Array;
   private readonly lags: number[] = [];
+  private readonly appendLatencies: number[] = [];
+  private readonly deliveries: number[] = [];
+  private readonly delivered = new Set<number>();
   private applyMs = 0;
   private firstAppend = Number.NaN;
   private lastAppend = Number.NaN;
@@ -30,6 +39,7 @@ export class LagRecorder {
 
   constructor(capacity: number) {
     this.appendedAt = new Float64Array(capacity + 1).fill(Number.NaN);
+    this.appendStart = new Float64Array(capacity + 1).fill(Number.NaN);
   }
 
   get applied(): number {
@@ -39,10 +49,25 @@ export class LagRecorder {
   appending(n: number): void {
     const now = performance.now();
     this.appendedAt[n] = now;
+    this.appendStart[n] = now;
     if (this.appends === 0) this.firstAppend = now;
     this.lastAppend = now;
     this.appends += 1;
   }
+
+  /** The append call that stored entry n has returned. */
+  appended(n: number): void {
+    const appendedAt = this.appendStart[n] ?? Number.NaN;
+    if (!Number.isNaN(appendedAt)) this.appendLatencies.push(performance.now() - appendedAt);
+  }
+
+  /** A bare subscriber of the topic received entry n (its first delivery). */
+  readonly onDelivered = (n: number): void => {
+    const appendedAt = this.appendStart[n] ?? Number.NaN;
+    if (Number.isNaN(appendedAt) || this.delivered.has(n)) return;
+    this.delivered.add(n);
+    this.deliveries.push(performance.now() - appendedAt);
+  };
 
   readonly onApplied = ({ event, outcomes }: EntryApplied): void => {
     if (!outcomes.includes('applied')) return;
@@ -67,6 +92,14 @@ export class LagRecorder {
       maxMs: sorted.at(-1) ?? Number.NaN,
       applyMeanMs: sorted.length > 0 ? this.applyMs / sorted.length : Number.NaN,
       appendedPerSecond: (this.appends - 1) / ((this.lastAppend - this.firstAppend) / 1000),
+      appendP99Ms: percentile(
+        [...this.appendLatencies].sort((a, b) => a - b),
+        0.99,
+      ),
+      deliveryP99Ms: percentile(
+        [...this.deliveries].sort((a, b) => a - b),
+        0.99,
+      ),
     };
   }
 }

@@ -37,7 +37,8 @@ function progress(line: string): void {
 const describeLag = (label: string, lag: LagFigures): string =>
   `${label}: ${lag.events} events at ${round(lag.appendedPerSecond, 1)}/s, ` +
   `lag p50 ${round(lag.p50Ms, 1)} ms, p99 ${round(lag.p99Ms, 1)} ms, ` +
-  `max ${round(lag.maxMs, 1)} ms; projection apply ${round(lag.applyMeanMs, 2)} ms per event`;
+  `max ${round(lag.maxMs, 1)} ms; projection apply ${round(lag.applyMeanMs, 2)} ms per event; ` +
+  `p99 of the append ${round(lag.appendP99Ms, 1)} ms, of delivery to a bare subscriber ${round(lag.deliveryP99Ms, 1)} ms`;
 
 function lagOptions(): LagRunOptions {
   return {
@@ -108,6 +109,10 @@ async function main(): Promise<void> {
     kafka_appended_per_s: round(kafka.appendedPerSecond, 1),
     embedded_apply_mean_ms: round(embedded.applyMeanMs, 3),
     kafka_apply_mean_ms: round(kafka.applyMeanMs, 3),
+    embedded_append_p99_ms: round(embedded.appendP99Ms, 1),
+    kafka_append_p99_ms: round(kafka.appendP99Ms, 1),
+    embedded_delivery_p99_ms: round(embedded.deliveryP99Ms, 1),
+    kafka_delivery_p99_ms: round(kafka.deliveryP99Ms, 1),
     replay_read_only_events_per_s: round(replay.readOnlyEventsPerSecond),
     events_per_s: EVENTS_PER_SECOND,
     seconds: SECONDS,

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { requestIdOf } from '@portal/platform';
+import { requestIdOf, sendProblem } from '@portal/platform';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
 import { UsagePublisher } from '../usage/usage-publisher';
 import { VerifyKeyRoute } from '../verify-key/verify-key.route';
 import { PartnerCalls } from './partner-calls';
-import { PARTNER_PROBLEMS, type PartnerProblem, sendProblem } from './partner-problems';
+import { PARTNER_PROBLEMS, type PartnerProblem } from './partner-problems';
 
 const PROXIED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertNever } from '@portal/event-sourcing/domain';
 import { parseKey } from '@portal/keys-domain';
-import { REQUEST_ID_HEADER, requestIdOf } from '@portal/platform';
+import { REQUEST_ID_HEADER, requestIdOf, sendProblem } from '@portal/platform';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { KeyCacheService, UNCONFIRMED } from '../key-cache/key-cache.service';
 import { forwardCall } from '../proxy/forward-call';
@@ -10,7 +10,7 @@ import { Upstreams } from '../proxy/upstreams';
 import { type PartnerCall, usageRecordOf } from '../usage/usage-record-of';
 import { UsagePublisher } from '../usage/usage-publisher';
 import { CallLimiter, type CallVerdict } from './call-limits';
-import { PARTNER_PROBLEMS, sendProblem } from './partner-problems';
+import { PARTNER_PROBLEMS } from './partner-problems';
 import { presentedKey, secretHashOf } from './presented-key';
 
 /**

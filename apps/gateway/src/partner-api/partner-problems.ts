@@ -1,5 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType, titleOfStatus } from '@portal/platform';
-import type { FastifyReply } from 'fastify';
+import type { ProblemAnswer } from '@portal/platform';
 
 /**
  * The partner API's refusals, as application/problem+json like every error of the portal.
@@ -34,25 +33,4 @@ export const PARTNER_PROBLEMS = {
   internal: { status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred' },
 } as const;
 
-export interface PartnerProblem {
-  readonly status: number;
-  readonly code: string;
-  readonly detail: string;
-}
-
-/** Answers with the problem; the caller has set `x-request-id` already or `requestId` is it. */
-export function sendProblem(reply: FastifyReply, problem: PartnerProblem, requestId: string): FastifyReply {
-  const body: ProblemDetails = {
-    type: problemType(problem.code),
-    title: titleOfStatus(problem.status),
-    status: problem.status,
-    detail: problem.detail,
-    code: problem.code,
-    requestId,
-  };
-  return reply
-    .code(problem.status)
-    .header('cache-control', 'no-store')
-    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-    .send(JSON.stringify(body));
-}
+export type PartnerProblem = ProblemAnswer;

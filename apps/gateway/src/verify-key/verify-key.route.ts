@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { effectiveStatus, type EffectiveKeyStatus, isUsable, type KeyEnvironment, parseKey } from '@portal/keys-domain';
-import { REQUEST_ID_HEADER, requestIdOf } from '@portal/platform';
+import { REQUEST_ID_HEADER, requestIdOf, sendProblem } from '@portal/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KeyCacheService, UNCONFIRMED } from '../key-cache/key-cache.service';
 import { CallLimiter } from '../partner-api/call-limits';
-import { PARTNER_PROBLEMS, sendProblem } from '../partner-api/partner-problems';
+import { PARTNER_PROBLEMS } from '../partner-api/partner-problems';
 import { secretHashOf } from '../partner-api/presented-key';
 
 /** The answer of `POST /v1/keys/verify`: details only for a key that exists. */

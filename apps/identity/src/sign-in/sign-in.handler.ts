@@ -1,10 +1,10 @@
+import { type RequestClient } from '@portal/platform';
 import { Injectable } from '@nestjs/common';
 import { CredentialsStore } from '../accounts/credentials.store';
 import { UserActivityRecorder } from '../activity/user-activity.recorder';
 import { emailKey } from '../accounts/email-key';
 import { InvalidCredentialsError } from '../identity.errors';
 import { PasswordHasher } from '../passwords/password-hasher';
-import type { RequestClient } from '../request-context';
 import { type NewSession, SessionsStore } from '../sessions/sessions.store';
 import { SignInThrottle } from '../throttling/sign-in-throttle';
 

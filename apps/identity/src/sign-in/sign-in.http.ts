@@ -1,8 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiRequestedWith } from '@portal/platform';
+import { ApiProblems, ApiRequestedWith, clientOf } from '@portal/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clientOf } from '../request-context';
 import { LoginCsrfGuard } from '../sessions/login-csrf.guard';
 import { sessionAnswer, SessionAnswer } from '../sessions/session-answer';
 import { sessionCookie, sessionTokenOf } from '../sessions/session-cookie';

@@ -1,8 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiRequestedWith } from '@portal/platform';
+import { ApiProblems, ApiRequestedWith, requestEventMetadata } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { userEventMetadata } from '../request-context';
 import { LoginCsrfGuard } from '../sessions/login-csrf.guard';
 import { SignUpDto } from './sign-up.dto';
 import { SignUpHandler } from './sign-up.handler';
@@ -35,7 +34,7 @@ export class SignUpHttp {
   @Header('cache-control', 'no-store')
   @UseGuards(LoginCsrfGuard)
   async signUp(@Body() body: SignUpDto, @Req() request: FastifyRequest): Promise<SignUpAnswer> {
-    await this.handler.handle(body, (userId) => userEventMetadata(request, userId));
+    await this.handler.handle(body, (userId) => requestEventMetadata(request, userId, null));
     return SIGN_UP_ANSWER;
   }
 }

@@ -6,12 +6,12 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import { expiresAtFor } from '@portal/keys-domain';
 import type { FastifyRequest } from 'fastify';
 import { CreatedKeyAnswer } from '../shared/key-answer';
-import { keyEventMetadata } from '../shared/key-event-metadata';
 import { teamIdOf } from '../shared/key-ids';
 import { KeyTeamAccess } from '../shared/key-team-access';
 import { CreateKeyDto } from './create-key.dto';
@@ -56,6 +56,6 @@ export class CreateKeyHttp {
       expiry: (now: string) => expiresAtFor(body.expiration, now),
       limits: body.limits ?? {},
     };
-    return this.handler.create(key, { userId: user.userId, role }, keyEventMetadata(request, user.userId, teamId));
+    return this.handler.create(key, { userId: user.userId, role }, requestEventMetadata(request, user.userId, teamId));
   }
 }

@@ -6,11 +6,11 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { CreatedKeyAnswer, KeyAnswer } from '../shared/key-answer';
-import { keyEventMetadata } from '../shared/key-event-metadata';
 import { keyIdOf, teamIdOf } from '../shared/key-ids';
 import { KeyTeamAccess } from '../shared/key-team-access';
 import { RollKeyDto } from './roll-key.dto';
@@ -67,7 +67,7 @@ export class RollKeyHttp {
       ...(body.description === undefined ? {} : { description: body.description }),
       ...(body.expiration === undefined ? {} : { expiration: body.expiration }),
     };
-    const metadata = keyEventMetadata(request, user.userId, teamId);
+    const metadata = requestEventMetadata(request, user.userId, teamId);
     const { replacement, rolled } = await this.handler.roll(roll, { userId: user.userId, role }, metadata);
     return { ...replacement, rolledKey: rolled };
   }

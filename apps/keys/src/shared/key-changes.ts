@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type AuthenticatedUser } from '@portal/platform';
+import { type AuthenticatedUser, requestEventMetadata } from '@portal/platform';
 import type { TeamRole } from '@portal/teams-domain';
 import type { FastifyRequest } from 'fastify';
 import type { KeyAnswer } from './key-answer';
 import { KeyAnswers } from './key-answers';
 import { type KeyCommandInput, KeyCommands } from './key-commands';
-import { keyEventMetadata } from './key-event-metadata';
 import { keyIdOf, teamIdOf } from './key-ids';
 import { KeyTeamAccess } from './key-team-access';
 
@@ -40,7 +39,7 @@ export class KeyChanges {
     const keyId = keyIdOf(path.keyId);
     const actorRole = await this.access.roleOf(teamId, user.userId);
     const acting = { keyId, teamId, actorId: user.userId, actorRole };
-    await this.keys.run(command(acting), keyEventMetadata(request, user.userId, teamId));
+    await this.keys.run(command(acting), requestEventMetadata(request, user.userId, teamId));
     return this.answers.fromStream(keyId);
   }
 }

@@ -1,8 +1,14 @@
 import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiSession, type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import {
+  ApiProblems,
+  ApiSession,
+  type AuthenticatedUser,
+  CurrentUser,
+  requestEventMetadata,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { teamEventMetadata } from '../shared/request-context';
 import { AcceptInvitationDto } from './accept-invitation.dto';
 import { AcceptedInvitation, AcceptInvitationHandler } from './accept-invitation.handler';
 
@@ -28,6 +34,6 @@ export class AcceptInvitationHttp {
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
   ): Promise<AcceptedInvitation> {
-    return this.handler.handle(body.token, user, (teamId) => teamEventMetadata(request, user.userId, teamId));
+    return this.handler.handle(body.token, user, (teamId) => requestEventMetadata(request, user.userId, teamId));
   }
 }

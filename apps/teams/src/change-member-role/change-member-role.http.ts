@@ -6,11 +6,11 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { MemberAnswer, memberAnswer } from '../shared/member-answer';
-import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { memberIdOf, teamIdOf } from '../shared/team-ids';
 import { ChangeMemberRoleDto } from './change-member-role.dto';
@@ -42,7 +42,7 @@ export class ChangeMemberRoleHttp {
     const teamId = teamIdOf(teamIdParam);
     const userId = memberIdOf(userIdParam);
     const command = { type: 'ChangeMemberRole' as const, actorId: user.userId, userId, role: body.role };
-    const team = await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+    const team = await this.teams.run(teamId, command, requestEventMetadata(request, user.userId, teamId));
     return memberAnswer(team, userId);
   }
 }

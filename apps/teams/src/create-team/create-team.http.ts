@@ -1,9 +1,15 @@
 import { Body, Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidv7 } from '@portal/event-sourcing';
-import { ApiProblems, ApiSession, type AuthenticatedUser, CurrentUser, SessionGuard } from '@portal/platform';
+import {
+  ApiProblems,
+  ApiSession,
+  type AuthenticatedUser,
+  CurrentUser,
+  requestEventMetadata,
+  SessionGuard,
+} from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { TeamAnswer, teamAnswer } from '../shared/team-answer';
 import { CreateTeamDto } from './create-team.dto';
@@ -36,7 +42,7 @@ export class CreateTeamHttp {
       actorId: user.userId,
       actorEmail: user.email,
     };
-    const team = await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+    const team = await this.teams.run(teamId, command, requestEventMetadata(request, user.userId, teamId));
     return teamAnswer(team, user.userId);
   }
 }

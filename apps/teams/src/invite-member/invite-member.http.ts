@@ -6,11 +6,11 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { InvitationAnswer } from '../invitations/invitation-answer';
-import { teamEventMetadata } from '../shared/request-context';
 import { teamIdOf } from '../shared/team-ids';
 import { InviteMemberDto } from './invite-member.dto';
 import { InviteMemberHandler } from './invite-member.handler';
@@ -42,6 +42,6 @@ export class InviteMemberHttp {
   ): Promise<InvitationAnswer> {
     const teamId = teamIdOf(teamIdParam);
     const invite = { teamId, email: body.email, role: body.role, message: body.message ?? '' };
-    return this.handler.handle(invite, user, teamEventMetadata(request, user.userId, teamId));
+    return this.handler.handle(invite, user, requestEventMetadata(request, user.userId, teamId));
   }
 }

@@ -6,10 +6,10 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { teamIdOf } from '../shared/team-ids';
 
@@ -36,7 +36,7 @@ export class LeaveTeamHttp {
     await this.teams.run(
       teamId,
       { type: 'LeaveTeam', actorId: user.userId },
-      teamEventMetadata(request, user.userId, teamId),
+      requestEventMetadata(request, user.userId, teamId),
     );
   }
 }

@@ -6,10 +6,10 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { memberIdOf, teamIdOf } from '../shared/team-ids';
 
@@ -38,6 +38,6 @@ export class RemoveMemberHttp {
   ): Promise<void> {
     const teamId = teamIdOf(teamIdParam);
     const command = { type: 'RemoveMember' as const, actorId: user.userId, userId: memberIdOf(userIdParam) };
-    await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+    await this.teams.run(teamId, command, requestEventMetadata(request, user.userId, teamId));
   }
 }

@@ -6,11 +6,11 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { InvitationAnswer } from '../invitations/invitation-answer';
-import { teamEventMetadata } from '../shared/request-context';
 import { invitationIdOf, teamIdOf } from '../shared/team-ids';
 import { ResendInvitationHandler } from './resend-invitation.handler';
 
@@ -36,7 +36,7 @@ export class ResendInvitationHttp {
     @Req() request: FastifyRequest,
   ): Promise<InvitationAnswer> {
     const teamId = teamIdOf(teamIdParam);
-    const metadata = teamEventMetadata(request, user.userId, teamId);
+    const metadata = requestEventMetadata(request, user.userId, teamId);
     return this.handler.handle(teamId, invitationIdOf(invitationIdParam), user, metadata);
   }
 }

@@ -6,10 +6,10 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { invitationIdOf, teamIdOf } from '../shared/team-ids';
 
@@ -39,6 +39,6 @@ export class RevokeInvitationHttp {
       actorId: user.userId,
       invitationId: invitationIdOf(invitationIdParam),
     };
-    await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+    await this.teams.run(teamId, command, requestEventMetadata(request, user.userId, teamId));
   }
 }

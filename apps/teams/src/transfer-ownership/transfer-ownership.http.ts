@@ -6,11 +6,11 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
 import { MemberAnswer, memberAnswer } from '../shared/member-answer';
-import { teamEventMetadata } from '../shared/request-context';
 import { TeamCommands } from '../shared/team-commands';
 import { teamIdOf } from '../shared/team-ids';
 import { TransferOwnershipDto } from './transfer-ownership.dto';
@@ -50,7 +50,7 @@ export class TransferOwnershipHttp {
   ): Promise<OwnershipTransferAnswer> {
     const teamId = teamIdOf(teamIdParam);
     const command = { type: 'TransferOwnership' as const, actorId: user.userId, userId: body.userId };
-    const team = await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+    const team = await this.teams.run(teamId, command, requestEventMetadata(request, user.userId, teamId));
     return { owner: memberAnswer(team, body.userId), you: memberAnswer(team, user.userId) };
   }
 }

@@ -6,10 +6,10 @@ import {
   ApiUuidParams,
   type AuthenticatedUser,
   CurrentUser,
+  requestEventMetadata,
   SessionGuard,
 } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
-import { teamEventMetadata } from '../shared/request-context';
 import { TeamAnswer, teamAnswer } from '../shared/team-answer';
 import { TeamCommands } from '../shared/team-commands';
 import { teamIdOf } from '../shared/team-ids';
@@ -37,7 +37,7 @@ export class UpdateTeamHttp {
   ): Promise<TeamAnswer> {
     const teamId = teamIdOf(teamIdParam);
     const command = { type: 'UpdateTeam' as const, actorId: user.userId, ...body };
-    const team = await this.teams.run(teamId, command, teamEventMetadata(request, user.userId, teamId));
+    const team = await this.teams.run(teamId, command, requestEventMetadata(request, user.userId, teamId));
     return teamAnswer(team, user.userId);
   }
 }

@@ -9,7 +9,9 @@ export {
   type ProblemDetails,
 } from './problem-details';
 export { ProblemDetailsFilter } from './problem-details.filter';
+export { sendProblem, type ProblemAnswer } from './problem-reply';
 export { statusOfCode, titleOfStatus } from './problem-status';
+export { clientOf, requestEventMetadata, type RequestClient } from './request-event-metadata';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { RequestIdInterceptor } from './request-id.interceptor';
 export { CurrentUser, SessionGuard } from './session.guard';

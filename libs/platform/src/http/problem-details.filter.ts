@@ -1,16 +1,13 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { CodedError } from '@portal/event-sourcing/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isFieldProblemList, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
+import { isFieldProblemList } from './problem-details';
+import { type ProblemAnswer, sendProblem } from './problem-reply';
 import { statusOfCode, titleOfStatus } from './problem-status';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
 /** What an error becomes on the wire, before the request id is added. */
-interface Problem {
-  readonly status: number;
-  readonly code: string;
-  readonly detail: string;
-  readonly errors?: ProblemDetails['errors'];
+interface Problem extends ProblemAnswer {
   readonly retryAfterSeconds?: number;
 }
 
@@ -78,22 +75,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const requestId = requestIdOf(request);
     const problem = this.problemOf(error);
     if (problem.status >= 500) this.logFailure(error, request, requestId);
-    const body: ProblemDetails = {
-      type: problemType(problem.code),
-      title: titleOfStatus(problem.status),
-      status: problem.status,
-      detail: problem.detail,
-      code: problem.code,
-      requestId,
-      ...(problem.errors ? { errors: problem.errors } : {}),
-    };
     if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(problem.retryAfterSeconds));
-    void reply
-      .status(problem.status)
-      .header(REQUEST_ID_HEADER, requestId)
-      .header('cache-control', 'no-store')
-      .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-      .send(JSON.stringify(body));
+    void sendProblem(reply.header(REQUEST_ID_HEADER, requestId), problem, requestId);
   }
 
   private problemOf(error: unknown): Problem {

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@portal/event-sourcing';
-import { requestIdOf } from '@portal/platform';
 import type { FastifyRequest } from 'fastify';
+import { requestIdOf } from './request-id';
 
 const MAX_USER_AGENT_LENGTH = 512;
 
@@ -18,12 +18,15 @@ export function clientOf(request: FastifyRequest): RequestClient {
   };
 }
 
-/** The metadata of the events a person's request causes, correlated by the request id. */
-export function userEventMetadata(request: FastifyRequest, actorId: string): EventMetadata {
+/**
+ * The metadata of the events a person's request causes (in a team, or outside any: null):
+ * who, from where, with what client, correlated by the request id.
+ */
+export function requestEventMetadata(request: FastifyRequest, actorId: string, teamId: string | null): EventMetadata {
   return {
     actorId,
     actorKind: 'user',
-    teamId: null,
+    teamId,
     correlationId: requestIdOf(request),
     causationId: null,
     ...clientOf(request),

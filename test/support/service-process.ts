@@ -1,35 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { httpSpec, infrastructureSpec } from '@portal/config';
 import { repoRoot as findRepoRoot } from '@portal/platform';
 
 /** The project's root, from the sources (Jest) or from dist/ (benchmarks). */
 export const repoRoot = findRepoRoot(__dirname);
 
 /**
- * The portal's configuration variables. A started service sees only those the test names:
- * the server addresses the global setup exported are not passed on unless asked for.
+ * The portal's configuration variables, as libs/config declares them. A started service sees
+ * only those the test names: the server addresses the global setup exported are not passed
+ * on unless asked for.
  */
-const PORTAL_VARIABLES = [
-  'HOST',
-  'PORT',
-  'LOG_LEVEL',
-  'DATA_DIR',
-  'EVENT_STORE',
-  'BUS',
-  'READ_STORE',
-  'DATABASE_URL',
-  'EVENTSTORE_CONNECTION_STRING',
-  'KAFKA_BROKERS',
-  'MONGODB_URI',
-  'SMTP_URL',
-  'BUS_GROUP_PREFIX',
-  'INTERNAL_TOKEN',
-  'KEYS_URL',
-  'IDENTITY_URL',
-  'PUBLIC_URL',
-  'UPSTREAM_URL',
-  'UPSTREAM_SANDBOX_URL',
-];
+const PORTAL_VARIABLES = Object.keys({ ...infrastructureSpec, ...httpSpec(0) });
 
 function serviceEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = { ...process.env };

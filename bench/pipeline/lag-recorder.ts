@@ -26,12 +26,12 @@ export interface LagFigures {
  */
 export class LagRecorder {
   private readonly appendedAt: Float64Array;
-  /** The same append times, never cleared: the append's own latency and the deliveries are timed from them. */
-  private readonly appendStart: Float64Array;
+  /** Entries already applied once: a redelivery is not timed again. */
+  private readonly appliedOnce: Uint8Array;
+  private readonly deliveredOnce: Uint8Array;
   private readonly lags: number[] = [];
   private readonly appendLatencies: number[] = [];
   private readonly deliveries: number[] = [];
-  private readonly delivered = new Set<number>();
   private applyMs = 0;
   private firstAppend = Number.NaN;
   private lastAppend = Number.NaN;
@@ -39,7 +39,8 @@ export class LagRecorder {
 
   constructor(capacity: number) {
     this.appendedAt = new Float64Array(capacity + 1).fill(Number.NaN);
-    this.appendStart = new Float64Array(capacity + 1).fill(Number.NaN);
+    this.appliedOnce = new Uint8Array(capacity + 1);
+    this.deliveredOnce = new Uint8Array(capacity + 1);
   }
 
   get applied(): number {
@@ -49,7 +50,6 @@ export class LagRecorder {
   appending(n: number): void {
     const now = performance.now();
     this.appendedAt[n] = now;
-    this.appendStart[n] = now;
     if (this.appends === 0) this.firstAppend = now;
     this.lastAppend = now;
     this.appends += 1;
@@ -57,15 +57,15 @@ export class LagRecorder {
 
   /** The append call that stored entry n has returned. */
   appended(n: number): void {
-    const appendedAt = this.appendStart[n] ?? Number.NaN;
+    const appendedAt = this.appendedAt[n] ?? Number.NaN;
     if (!Number.isNaN(appendedAt)) this.appendLatencies.push(performance.now() - appendedAt);
   }
 
   /** A bare subscriber of the topic received entry n (its first delivery). */
   readonly onDelivered = (n: number): void => {
-    const appendedAt = this.appendStart[n] ?? Number.NaN;
-    if (Number.isNaN(appendedAt) || this.delivered.has(n)) return;
-    this.delivered.add(n);
+    const appendedAt = this.appendedAt[n] ?? Number.NaN;
+    if (Number.isNaN(appendedAt) || this.deliveredOnce[n] === 1) return;
+    this.deliveredOnce[n] = 1;
     this.deliveries.push(performance.now() - appendedAt);
   };
 
@@ -73,9 +73,9 @@ export class LagRecorder {
     if (!outcomes.includes('applied')) return;
     const n = entryNumber(event);
     const appendedAt = this.appendedAt[n] ?? Number.NaN;
-    if (Number.isNaN(appendedAt)) return;
+    if (Number.isNaN(appendedAt) || this.appliedOnce[n] === 1) return;
+    this.appliedOnce[n] = 1;
     this.lags.push(performance.now() - appendedAt);
-    this.appendedAt[n] = Number.NaN;
   };
 
   /** Adds the duration of one projection.apply call. */

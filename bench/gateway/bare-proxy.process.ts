@@ -1,10 +1,11 @@
 import Fastify from 'fastify';
 import { Pool } from 'undici';
+import { relayAnswer } from '../../apps/gateway/src/proxy/forward-call';
 
 /*
  * The baseline of the gateway benchmark: a bare Fastify reverse proxy, with the HTTP client
- * the gateway uses (an undici keep-alive pool), streaming every call on `/v1/*` to UPSTREAM_URL
- * and the answer back. No key check, no limits, no metering: what the gateway adds is measured
+ * the gateway uses (an undici keep-alive pool) and the gateway's relay of answers, streaming
+ * every call on `/v1/*` to UPSTREAM_URL and the answer back. No key check, no limits, no metering: what the gateway adds is measured
  * against this. Listens on 127.0.0.1:PORT until SIGTERM.
  */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te']);
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
         body: request.headers['content-length'] || request.headers['transfer-encoding'] ? request.raw : null,
       });
       void reply.code(response.statusCode).headers(withoutHopByHop(response.headers));
-      return reply.send(response.body);
+      // The answer is streamed back as the gateway streams it, so the two differ only in what
+      // the gateway adds.
+      relayAnswer(reply, response.body);
+      return reply;
     },
   });
   await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });

@@ -87,3 +87,118 @@ describe('an upstream that fails', () => {
     expect(answer.body).toMatchObject({ code: 'GATEWAY.UPSTREAM_TIMEOUT', title: 'Gateway Timeout' });
   });
 });
+
+describe("relaying the upstream's answer", () => {
+  const CHUNK = Buffer.alloc(64 * 1024, 'a');
+  const CHUNKS = 80; // 5 MiB
+  let upstream: Server;
+  let gateway: GatewayTestApp;
+  let port: number;
+  /** Resolves when the upstream sees the gateway's connection for /v1/slow close. */
+  let slowClosed: Promise<void>;
+
+  beforeAll(async () => {
+    let closed: () => void = () => undefined;
+    slowClosed = new Promise((resolve) => (closed = resolve));
+    upstream = createServer((request, response) => {
+      if (request.url === '/v1/large') {
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'x-upstream': 'large' });
+        let sent = 0;
+        const more = (): void => {
+          while (sent < CHUNKS) {
+            sent += 1;
+            if (!response.write(CHUNK)) return void response.once('drain', more);
+          }
+          response.end();
+        };
+        more();
+      } else if (request.url === '/v1/broken') {
+        // Promises 1 MiB, sends 64 KiB, then drops the connection.
+        response.writeHead(200, { 'content-length': String(1024 * 1024) });
+        response.write(CHUNK, () => setTimeout(() => response.destroy(), 50));
+      } else {
+        // Sends a chunk every 20 ms until the gateway lets go of the answer.
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        const timer = setInterval(() => response.write('tick\n'), 20);
+        response.once('close', () => {
+          clearInterval(timer);
+          closed();
+        });
+      }
+    });
+    await new Promise<void>((resolve) => upstream.listen({ host: '127.0.0.1', port: 0 }, resolve));
+    const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`;
+    gateway = await GatewayTestApp.start({}, { UPSTREAM_URL: url, UPSTREAM_SANDBOX_URL: url });
+    port = await gateway.listening();
+  });
+
+  afterAll(async () => {
+    await gateway.stop();
+    upstream.closeAllConnections();
+    await new Promise((resolve) => upstream.close(resolve));
+  });
+
+  it("serves the partner API and the service's own routes on one port", async () => {
+    const key = await gateway.issueKey();
+    const origin = `http://127.0.0.1:${port}`;
+
+    const partnerCall = await fetch(`${origin}/v1/large`, { headers: { authorization: `Bearer ${key.secret}` } });
+    await partnerCall.arrayBuffer();
+    const refused = await fetch(`${origin}/v1/large`);
+    const health = await fetch(`${origin}/health`);
+    const verified = await fetch(`${origin}/v1/keys/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: key.secret }),
+    });
+
+    expect(partnerCall.status).toBe(200);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(health.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ valid: true, keyId: key.keyId });
+  });
+
+  it('streams a large answer whole, with the upstream headers and the request id', async () => {
+    const key = await gateway.issueKey();
+
+    const answer = await fetch(`http://127.0.0.1:${port}/v1/large`, {
+      headers: { authorization: `Bearer ${key.secret}` },
+    });
+    const body = Buffer.from(await answer.arrayBuffer());
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-upstream')).toBe('large');
+    expect(answer.headers.get('x-request-id')).toMatch(/\S/);
+    expect(body.length).toBe(CHUNK.length * CHUNKS);
+    expect(body.every((byte) => byte === 0x61)).toBe(true);
+  });
+
+  it("ends the caller's answer with an error when the upstream breaks off midway", async () => {
+    const key = await gateway.issueKey();
+
+    const answer = await fetch(`http://127.0.0.1:${port}/v1/broken`, {
+      headers: { authorization: `Bearer ${key.secret}` },
+    });
+
+    expect(answer.status).toBe(200);
+    await expect(answer.arrayBuffer()).rejects.toThrow();
+  });
+
+  it('lets go of the upstream answer when the caller leaves midway', async () => {
+    const key = await gateway.issueKey();
+    const leaving = new AbortController();
+
+    const answer = await fetch(`http://127.0.0.1:${port}/v1/slow`, {
+      headers: { authorization: `Bearer ${key.secret}` },
+      signal: leaving.signal,
+    });
+    const reader = answer.body?.getReader();
+    await reader?.read();
+    leaving.abort();
+
+    await expect(
+      Promise.race([slowClosed.then(() => 'released'), new Promise((resolve) => setTimeout(resolve, 5_000, 'held'))]),
+    ).resolves.toBe('released');
+  });
+});

@@ -1,3 +1,5 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Dispatcher } from 'undici';
 import type { Upstream } from './upstreams';
@@ -16,10 +18,31 @@ export const upstreamFailureOf = (error: unknown): UpstreamFailure => {
 };
 
 /**
+ * Streams the upstream's answer to the caller on the raw response, with the status and the
+ * headers the reply holds. Fastify's own stream sending watches both streams with
+ * `finished()`, and on this hot path that kept each answer's objects alive long enough to be
+ * copied by the young-generation collector: pauses of 20–30 ms at a few thousand calls a second,
+ * against 1–2 ms with a plain pipe. Fastify's onResponse hooks still run, on the response's
+ * `finish`. An upstream body that fails midway ends the caller's connection (the status is
+ * already sent); a caller that leaves midway releases the upstream body.
+ */
+export function relayAnswer(reply: FastifyReply, body: Readable): void {
+  reply.hijack();
+  const response = reply.raw;
+  // Node takes any header's value as a number too; only its typings narrow some names to strings.
+  response.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders);
+  body.once('error', () => response.destroy());
+  response.once('close', () => {
+    if (!body.readableEnded) body.destroy();
+  });
+  body.pipe(response);
+}
+
+/**
  * Sends the call to the upstream on a pooled keep-alive connection, streaming the request body
  * from the caller and the answer's body back, and answers the caller with the upstream's status
- * and headers (hop-by-hop removed). Resolves to null once the answer is handed to Fastify, or
- * to the failure when no answer came.
+ * and headers (hop-by-hop removed). Resolves to null once the answer is on its way, or to the
+ * failure when no answer came.
  */
 export async function forwardCall(
   upstream: Upstream,
@@ -45,7 +68,7 @@ export async function forwardCall(
     await response.body.dump();
     void reply.send();
   } else {
-    void reply.send(response.body);
+    relayAnswer(reply, response.body);
   }
   return null;
 }

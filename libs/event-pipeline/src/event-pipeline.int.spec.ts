@@ -100,6 +100,36 @@ describe('event pipeline: store -> relay -> bus -> projection (embedded adapters
     expect(advances).toEqual([...advances].sort((a, b) => a - b));
   });
 
+  it('keeps one publish in flight and sends the events that arrived meanwhile together', async () => {
+    const publishes: number[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slow: MessageBus = {
+      publish: async (topic, messages) => {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        publishes.push(messages.length);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await bus.publish(topic, messages);
+        inFlight -= 1;
+      },
+      subscribe: (options) => bus.subscribe(options),
+      close: () => Promise.resolve(),
+    };
+    const relay = await startRelay(slow);
+    await startRunner();
+    for (let n = 1; n <= 40; n += 1) {
+      await appendEntries(store, 1, 5, n);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await eventually(async () => (await entries()) === 40);
+    expect(relay.published).toBe(40);
+    expect(mostInFlight).toBe(1);
+    // About 40 × 5 ms of appends at 50 ms a publish: a handful of batches, not one per event.
+    expect(publishes.length).toBeLessThanOrEqual(10);
+    expect(publishes.reduce((sum, size) => sum + size, 0)).toBe(40);
+  });
+
   it('resumes from its checkpoint after a stop: nothing lost, repeats absorbed', async () => {
     await appendEntries(store, 100);
     const first = await startRelay();

@@ -133,8 +133,9 @@ describe("relaying the upstream's answer", () => {
   });
 
   afterAll(async () => {
-    await gateway.stop();
+    // The upstream's connections go first: a call still waiting on the slow answer would hold the gateway's pool open.
     upstream.closeAllConnections();
+    await gateway.stop();
     await new Promise((resolve) => upstream.close(resolve));
   });
 
@@ -145,7 +146,9 @@ describe("relaying the upstream's answer", () => {
     const partnerCall = await fetch(`${origin}/v1/large`, { headers: { authorization: `Bearer ${key.secret}` } });
     await partnerCall.arrayBuffer();
     const refused = await fetch(`${origin}/v1/large`);
+    const refusal = await refused.text();
     const health = await fetch(`${origin}/health`);
+    await health.arrayBuffer();
     const verified = await fetch(`${origin}/v1/keys/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -155,6 +158,7 @@ describe("relaying the upstream's answer", () => {
     expect(partnerCall.status).toBe(200);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(refusal)).toMatchObject({ status: 401 });
     expect(health.status).toBe(200);
     expect(await verified.json()).toMatchObject({ valid: true, keyId: key.keyId });
   });

@@ -29,6 +29,11 @@ export const upstreamFailureOf = (error: unknown): UpstreamFailure => {
 export function relayAnswer(reply: FastifyReply, body: Readable): void {
   reply.hijack();
   const response = reply.raw;
+  if (response.destroyed) {
+    // The caller left while the upstream was answering: nothing will read the body.
+    body.destroy();
+    return;
+  }
   // Node takes any header's value as a number too; only its typings narrow some names to strings.
   response.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders);
   body.once('error', () => response.destroy());

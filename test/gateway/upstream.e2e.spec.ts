@@ -133,9 +133,12 @@ describe("relaying the upstream's answer", () => {
   });
 
   afterAll(async () => {
-    // The upstream's connections go first: a call still waiting on the slow answer would hold the gateway's pool open.
+    // Every connection either side still holds goes first (the test client's keep-alive ones
+    // included): a server only closes once its connections have ended.
     upstream.closeAllConnections();
+    gateway.app.getHttpServer().closeAllConnections();
     await gateway.stop();
+    upstream.closeAllConnections();
     await new Promise((resolve) => upstream.close(resolve));
   });
 

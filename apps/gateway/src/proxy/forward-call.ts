@@ -29,6 +29,8 @@ export const upstreamFailureOf = (error: unknown): UpstreamFailure => {
 export function relayAnswer(reply: FastifyReply, body: Readable): void {
   reply.hijack();
   const response = reply.raw;
+  // Listened to before anything can destroy the body: destroyed unfinished, it emits an error.
+  body.once('error', () => response.destroy());
   if (response.destroyed) {
     // The caller left while the upstream was answering: nothing will read the body.
     body.destroy();
@@ -36,7 +38,6 @@ export function relayAnswer(reply: FastifyReply, body: Readable): void {
   }
   // Node takes any header's value as a number too; only its typings narrow some names to strings.
   response.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders);
-  body.once('error', () => response.destroy());
   response.once('close', () => {
     if (!body.readableEnded) body.destroy();
   });

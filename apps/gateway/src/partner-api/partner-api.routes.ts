@@ -16,6 +16,40 @@ export const isPartnerUrl = (url: string | undefined): boolean => url?.startsWit
 
 type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
+/** No body parser in `scope`: a body stays unread on the request, to be streamed on. */
+function leaveBodiesUnread(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+}
+
+/**
+ * Sends the calls under `/v1/` that reach Nest's HTTP server to the partner API's handler,
+ * and everything else to Nest's own. Nest's instance also hands its `/v1/*` over, for calls
+ * that reach it without the server (`inject` in tests).
+ */
+function handOver(nest: FastifyInstance, partner: RequestHandler): void {
+  void nest.register((scope, _options, done) => {
+    leaveBodiesUnread(scope);
+    scope.route({
+      method: PROXIED_METHODS,
+      url: '/v1/*',
+      exposeHeadRoute: false,
+      handler: (request, reply) => {
+        void reply.hijack();
+        partner(request.raw, reply.raw);
+      },
+    });
+    done();
+  });
+  const server = nest.server;
+  const nestHandlers = server.listeners('request') as RequestHandler[];
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (isPartnerUrl(request.url)) return partner(request, response);
+    for (const nestHandler of nestHandlers) nestHandler.call(server, request, response);
+  });
+}
+
 /** Fastify's refusals of a body it could not read, as problems; their messages are never echoed. */
 function bodyProblemOf(error: FastifyError): PartnerProblem | null {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -54,57 +88,39 @@ export class PartnerApiRoutes implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    const partner = await this.partnerInstance();
+    const nest = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    // Closed with Nest's: once the server has answered its last call, the last usage records go out.
+    nest.addHook('onClose', () => partner.instance.close());
+    handOver(nest, partner.handle);
+  }
+
+  /** The partner API's instance, ready. It never listens: its request handler is taken from the server factory. */
+  private async partnerInstance(): Promise<{ instance: FastifyInstance; handle: RequestHandler }> {
     let handle: RequestHandler | null = null;
-    // The instance never listens: its request handler is taken from the server factory.
-    const partner = Fastify({
+    const instance = Fastify({
       logger: false,
       serverFactory: (handler) => {
         handle = handler;
         return createServer();
       },
     });
-    void partner.register((scope, _options, done) => {
+    void instance.register((scope, _options, done) => {
       this.proxyScope(scope);
       done();
     });
-    void partner.register((scope, _options, done) => {
+    void instance.register((scope, _options, done) => {
       this.verifyScope(scope);
       done();
     });
-    await partner.ready();
+    await instance.ready();
     if (handle === null) throw new Error('the partner API has no request handler');
-    const partnerHandler: RequestHandler = handle;
-
-    const nest = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    // Closed with Nest's: once the server has answered its last call, the last usage records go out.
-    nest.addHook('onClose', () => partner.close());
-    void nest.register((scope, _options, done) => {
-      scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-      scope.route({
-        method: PROXIED_METHODS,
-        url: '/v1/*',
-        exposeHeadRoute: false,
-        handler: (request, reply) => {
-          void reply.hijack();
-          partnerHandler(request.raw, reply.raw);
-        },
-      });
-      done();
-    });
-    const server = nest.server;
-    const nestHandlers = server.listeners('request') as RequestHandler[];
-    server.removeAllListeners('request');
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (isPartnerUrl(request.url)) return partnerHandler(request, response);
-      for (const nestHandler of nestHandlers) nestHandler.call(server, request, response);
-    });
+    return { instance, handle };
   }
 
   private proxyScope(scope: FastifyInstance): void {
-    scope.removeAllContentTypeParsers();
-    // Bodies are left unread: forwardCall streams them to the upstream as they arrive.
-    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    // forwardCall streams bodies to the upstream as they arrive.
+    leaveBodiesUnread(scope);
     scope.setErrorHandler((error, request, reply) => this.failed(error, request, reply));
     // The last records are published once the server has answered its last call.
     scope.addHook('onClose', () => this.usage.close());

@@ -11,6 +11,7 @@ export {
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { sendProblem, type ProblemAnswer } from './problem-reply';
 export { statusOfCode, titleOfStatus } from './problem-status';
+export { pathIdOf } from './path-ids';
 export { clientOf, requestEventMetadata, type RequestClient } from './request-event-metadata';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { RequestIdInterceptor } from './request-id.interceptor';

@@ -223,7 +223,7 @@ describeWithServer('postgres', 'secret scan', () => {
             logs,
           };
           // What the scan reads is really there: usage records on Kafka, log lines from the processes.
-          expect(topics).toContain('"outcome":"forwarded"');
+          expect(topics).toMatch(/"outcome":\[[^\]]*"forwarded"/);
           expect(logs.length).toBeGreaterThan(0);
           expect(places['event store']).toContain(firstHash);
           expect(places['read models']).toContain(firstHash);

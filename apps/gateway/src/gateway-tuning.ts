@@ -17,8 +17,10 @@ export interface GatewayTuning {
   readonly upstreamConnections: number;
   /** Usage records are published at least this often… */
   readonly usageFlushMs: number;
-  /** …or as soon as this many are waiting. */
+  /** …or as soon as this many are waiting… */
   readonly usageBatchSize: number;
+  /** …or as soon as their messages take about this many bytes. */
+  readonly usageBatchBytes: number;
   /** Records held while the bus refuses them; beyond it new records are dropped and counted. */
   readonly usageBufferLimit: number;
   /** The largest body `POST /v1/keys/verify` reads, in bytes. */
@@ -32,8 +34,10 @@ export const DEFAULT_GATEWAY_TUNING: GatewayTuning = {
   snapshotRetryMs: 1_000,
   upstreamTimeoutMs: 30_000,
   upstreamConnections: 128,
-  usageFlushMs: 200,
-  usageBatchSize: 500,
+  // Few large publishes: the broker's cost is mostly per publish, not per record.
+  usageFlushMs: 500,
+  usageBatchSize: 3_000,
+  usageBatchBytes: 384 * 1024,
   usageBufferLimit: 100_000,
   verifyBodyLimit: 4_096,
 };

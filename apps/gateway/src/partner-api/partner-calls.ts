@@ -7,7 +7,7 @@ import { KeyCacheService, UNCONFIRMED } from '../key-cache/key-cache.service';
 import { forwardCall } from '../proxy/forward-call';
 import { upstreamHeadersOf, upstreamPathOf } from '../proxy/upstream-request';
 import { Upstreams } from '../proxy/upstreams';
-import { type PartnerCall, usageRecordOf } from '../usage/usage-record-of';
+import type { PartnerCall } from '../usage/usage-batch';
 import { UsagePublisher } from '../usage/usage-publisher';
 import { CallLimiter, type CallVerdict } from './call-limits';
 import { PARTNER_PROBLEMS } from './partner-problems';
@@ -64,15 +64,14 @@ export class PartnerCalls {
   readonly onResponse = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const call = this.calls.get(request);
     if (call !== undefined) {
-      const end = {
+      this.usage.record(call, {
         method: request.method,
         url: request.url,
         sourceIp: request.ip,
         status: reply.statusCode,
         latencyMs: reply.elapsedTime,
         endedAt: Date.now(),
-      };
-      this.usage.record(usageRecordOf(call, end));
+      });
     }
     done();
   };

@@ -1,18 +1,18 @@
-import {
-  encodeUsageRecords,
-  MAX_USAGE_RECORDS_PER_MESSAGE,
-  type UsageRecord,
-  usageMessageKey,
-} from '@portal/contracts';
 import type { OutgoingMessage } from '@portal/messaging';
+import { type CallEnd, type PartnerCall, UsageBatch } from './usage-batch';
 
 export interface UsageBatcherOptions {
   /** Publishes one batch; rejects when the bus refuses it (the batch is then kept and retried). */
   readonly publish: (messages: readonly OutgoingMessage[]) => Promise<void>;
   /** Records wait at most this long before a publish… */
   readonly flushMs: number;
-  /** …and are published at once when this many are waiting; also the most a batch holds. */
+  /** …and a batch is published at once when it holds this many… */
   readonly batchSize: number;
+  /**
+   * …or when its messages take about this many bytes: one publish stays well under the
+   * largest batch the broker accepts (a million bytes by default), whatever the routes' length.
+   */
+  readonly batchBytes: number;
   /** Records held at most; more arriving while the bus refuses them are dropped and counted. */
   readonly bufferLimit: number;
   /** Told of a failed publish (the caller decides how often to log). */
@@ -20,34 +20,22 @@ export interface UsageBatcherOptions {
 }
 
 /**
- * A batch's records as messages: one per key id ('unknown' for calls without a known key)
- * holding that key's records in order, split at MAX_USAGE_RECORDS_PER_MESSAGE.
- */
-export function usageMessagesOf(batch: readonly UsageRecord[]): OutgoingMessage[] {
-  const byKey = new Map<string, UsageRecord[]>();
-  for (const record of batch) {
-    const key = usageMessageKey(record);
-    const records = byKey.get(key);
-    if (records === undefined) byKey.set(key, [record]);
-    else records.push(record);
-  }
-  const messages: OutgoingMessage[] = [];
-  for (const [key, records] of byKey) {
-    for (let start = 0; start < records.length; start += MAX_USAGE_RECORDS_PER_MESSAGE) {
-      messages.push({ key, value: encodeUsageRecords(records.slice(start, start + MAX_USAGE_RECORDS_PER_MESSAGE)) });
-    }
-  }
-  return messages;
-}
-
-/**
- * Collects usage records in memory and publishes them in batches (usageMessagesOf) without
- * ever making a call wait: `add` only appends. One publish runs at a time; a failed
- * batch goes back to the front and is tried again at the next flush. The buffer is bounded:
- * while the bus is down, records past `bufferLimit` are dropped and counted in `dropped`.
+ * Collects usage records in memory and publishes them in batches (UsageBatch, one message per
+ * key id) without ever making a call wait: `add` only appends to the batch filling. A full
+ * batch is published at once; the batch filling is published when the flush interval ends.
+ * One publish runs at a time. A batch the bus refuses stays first in line and is tried again
+ * at the next flush. The buffer is bounded: while the bus is down, records past `bufferLimit`
+ * are dropped and counted in `dropped`.
+ *
+ * Few large publishes cost the broker far less than many small ones: at 9,000 records a
+ * second, one publish every half second took a tenth of the broker's CPU time that one every
+ * 55 ms did.
  */
 export class UsageBatcher {
-  private buffer: UsageRecord[] = [];
+  /** Full batches not yet published, oldest first. */
+  private readonly waiting: UsageBatch[] = [];
+  private waitingRecords = 0;
+  private filling = new UsageBatch();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private droppedCount = 0;
@@ -65,70 +53,79 @@ export class UsageBatcher {
   }
 
   get buffered(): number {
-    return this.buffer.length;
+    return this.waitingRecords + this.filling.size;
   }
 
-  add(record: UsageRecord): void {
-    if (this.buffer.length >= this.options.bufferLimit) {
+  add(call: PartnerCall, end: CallEnd): void {
+    if (this.buffered >= this.options.bufferLimit) {
       this.droppedCount += 1;
       return;
     }
-    this.buffer.push(record);
-    if (this.buffer.length >= this.options.batchSize) this.flushSoon(0);
-    else this.flushSoon(this.options.flushMs);
+    this.filling.add(call, end);
+    if (this.filling.size >= this.options.batchSize || this.filling.approximateBytes >= this.options.batchBytes) {
+      this.closeFilling();
+      this.flushing = this.flushing.then(() => this.publishWaiting());
+    } else {
+      this.flushLater();
+    }
   }
 
-  /** Publishes what is buffered, batch after batch, after any flush already running; stops at the first refusal. */
+  /** Publishes everything buffered, batch after batch, after any publish already running; stops at the first refusal. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.flushing = this.flushing.then(() => this.drain());
+    this.flushing = this.flushing.then(() => {
+      this.closeFilling();
+      return this.publishWaiting();
+    });
     return this.flushing;
   }
 
   /** Stops the timer and publishes what is left, giving up after `timeoutMs` (what is left is counted as dropped). */
   async close(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.buffer.length > 0 && Date.now() < deadline) {
+    while (this.buffered > 0 && Date.now() < deadline) {
       await this.flush();
-      if (this.buffer.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (this.buffered > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.droppedCount += this.buffer.length;
-    this.buffer = [];
+    this.droppedCount += this.buffered;
+    this.waiting.length = 0;
+    this.waitingRecords = 0;
+    this.filling = new UsageBatch();
   }
 
-  private flushSoon(delayMs: number): void {
-    if (this.timer !== null && delayMs > 0) return;
-    if (this.timer) clearTimeout(this.timer);
+  /** The batch filling joins the waiting ones; a new one begins. */
+  private closeFilling(): void {
+    if (this.filling.size === 0) return;
+    this.waiting.push(this.filling);
+    this.waitingRecords += this.filling.size;
+    this.filling = new UsageBatch();
+  }
+
+  private async publishWaiting(): Promise<void> {
+    for (let batch = this.waiting[0]; batch !== undefined; batch = this.waiting[0]) {
+      try {
+        await this.options.publish(batch.messages());
+      } catch (error) {
+        this.options.onPublishFailed?.(error, this.buffered);
+        this.flushLater();
+        return;
+      }
+      this.waiting.shift();
+      this.waitingRecords -= batch.size;
+      this.publishedCount += batch.size;
+    }
+  }
+
+  /** A flush once the interval has passed, unless one is already due. */
+  private flushLater(): void {
+    if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, delayMs);
+    }, this.options.flushMs);
     this.timer.unref();
-  }
-
-  private async drain(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, this.options.batchSize);
-      if (!(await this.publishBatch(batch))) return;
-    }
-  }
-
-  private async publishBatch(batch: UsageRecord[]): Promise<boolean> {
-    try {
-      await this.options.publish(usageMessagesOf(batch));
-      this.publishedCount += batch.length;
-      return true;
-    } catch (error) {
-      // Back to the front, in order; what no longer fits is dropped.
-      const room = Math.max(0, this.options.bufferLimit - this.buffer.length);
-      this.droppedCount += Math.max(0, batch.length - room);
-      this.buffer = [...batch.slice(0, room), ...this.buffer];
-      this.options.onPublishFailed?.(error, this.buffer.length);
-      this.flushSoon(this.options.flushMs);
-      return false;
-    }
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { UsageRecord } from '@portal/contracts';
 import { describeError } from '@portal/event-pipeline';
 import { MESSAGE_BUS, type MessageBus, USAGE_REQUESTS_TOPIC } from '@portal/messaging';
 import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
+import type { CallEnd, PartnerCall } from './usage-batch';
 import { UsageBatcher } from './usage-batcher';
 
 const WARNING_EVERY_MS = 10_000;
@@ -21,13 +21,15 @@ export class UsagePublisher {
       publish: (messages) => bus.publish(USAGE_REQUESTS_TOPIC, messages),
       flushMs: tuning.usageFlushMs,
       batchSize: tuning.usageBatchSize,
+      batchBytes: tuning.usageBatchBytes,
       bufferLimit: tuning.usageBufferLimit,
       onPublishFailed: (error, buffered) => this.warn(error, buffered),
     });
   }
 
-  record(record: UsageRecord): void {
-    this.batcher.add(record);
+  /** The usage record of a call whose answer has ended. */
+  record(call: PartnerCall, end: CallEnd): void {
+    this.batcher.add(call, end);
   }
 
   /** Records published, waiting, and dropped because the buffer was full while the bus refused them. */

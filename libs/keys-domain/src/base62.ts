@@ -39,6 +39,28 @@ export function base62DecodeNumber(text: string): bigint | null {
   return value;
 }
 
+/** Each ASCII code's base62 digit value; -1 for characters outside the alphabet. */
+const DIGIT_VALUES = Int8Array.from({ length: 128 }, (_, code) => BASE62_ALPHABET.indexOf(String.fromCharCode(code)));
+
+/** The longest base62 text whose value always fits a double exactly: 62^8 < 2^53 < 62^9. */
+export const MAX_SAFE_BASE62_DIGITS = 8;
+
+/**
+ * The number `length` base62 digits of `text` from `start` denote, as a plain number (so at
+ * most MAX_SAFE_BASE62_DIGITS of them), or null when one is outside the alphabet or the text
+ * ends first. What the gateway checks every call's checksum with: no BigInt, no substring.
+ */
+export function base62DecodeSafe(text: string, start: number, length: number): number | null {
+  if (length < 1 || length > MAX_SAFE_BASE62_DIGITS || start < 0 || start + length > text.length) return null;
+  let value = 0;
+  for (let index = start; index < start + length; index += 1) {
+    const digit = DIGIT_VALUES[text.charCodeAt(index)] ?? -1;
+    if (digit < 0) return null;
+    value = value * 62 + digit;
+  }
+  return value;
+}
+
 /**
  * `bytes` read as one big-endian number, in base62, always `base62WidthForBytes(bytes.length)`
  * digits long: 20 bytes give 27 digits, 21 bytes give 29. Leading zero bytes become leading

@@ -1,4 +1,12 @@
-import { base62DecodeNumber, base62Encode, base62EncodeNumber, base62WidthForBytes, isBase62 } from './base62';
+import {
+  base62DecodeNumber,
+  base62DecodeSafe,
+  base62Encode,
+  base62EncodeNumber,
+  base62WidthForBytes,
+  isBase62,
+  MAX_SAFE_BASE62_DIGITS,
+} from './base62';
 
 describe('base62', () => {
   it('encodes numbers with the digits 0-9, A-Z, a-z, most significant first', () => {
@@ -38,5 +46,20 @@ describe('base62', () => {
     expect(base62DecodeNumber('')).toBeNull();
     expect(isBase62('aZ09')).toBe(true);
     expect(isBase62('a_b')).toBe(false);
+  });
+
+  it('decodes short runs of digits in place, as plain numbers, exactly up to the largest safe length', () => {
+    expect(base62DecodeSafe('key3jZRME', 3, 6)).toBe(0xcbf43926);
+    expect(base62DecodeSafe('00zz', 0, 4)).toBe(3843);
+    const largest = 'z'.repeat(MAX_SAFE_BASE62_DIGITS);
+    expect(BigInt(base62DecodeSafe(largest, 0, MAX_SAFE_BASE62_DIGITS) ?? -1)).toBe(base62DecodeNumber(largest));
+    expect(base62DecodeSafe('z'.repeat(9), 0, 9)).toBeNull();
+  });
+
+  it('refuses digits outside the alphabet, beyond ASCII, or past the end of the text', () => {
+    expect(base62DecodeSafe('ab-c', 0, 4)).toBeNull();
+    expect(base62DecodeSafe('abcé', 0, 4)).toBeNull();
+    expect(base62DecodeSafe('abc', 1, 3)).toBeNull();
+    expect(base62DecodeSafe('abc', 0, 0)).toBeNull();
   });
 });

@@ -29,13 +29,17 @@ export function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** The CRC-32 of an ASCII string (API keys are ASCII); other characters are refused. */
-export function crc32OfAscii(text: string): number {
-  const bytes = new Uint8Array(text.length);
-  for (let index = 0; index < text.length; index += 1) {
+/**
+ * The CRC-32 of an ASCII string (API keys are ASCII), or of its first `length` characters;
+ * other characters are refused. Reads the characters in place: no copy of the text is made.
+ */
+export function crc32OfAscii(text: string, length = text.length): number {
+  if (length > text.length) throw new RangeError('crc32OfAscii: the text is shorter than the length');
+  let crc = 0xffffffff;
+  for (let index = 0; index < length; index += 1) {
     const code = text.charCodeAt(index);
     if (code > 0x7f) throw new RangeError('crc32OfAscii takes ASCII text only');
-    bytes[index] = code;
+    crc = (crc >>> 8) ^ (TABLE[(crc ^ code) & 0xff] ?? 0);
   }
-  return crc32(bytes);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -16,6 +16,11 @@ describe('CRC-32 (IEEE)', () => {
     expect(crc32(new Uint8Array(32))).toBe(0x190a55ad);
   });
 
+  it('hashes the first characters of a text when given their number', () => {
+    expect(crc32OfAscii('123456789 and more', 9)).toBe(0xcbf43926);
+    expect(() => crc32OfAscii('1234', 5)).toThrow(RangeError);
+  });
+
   it('refuses non-ASCII text rather than hashing some encoding of it', () => {
     expect(() => crc32OfAscii('clé')).toThrow(RangeError);
   });

@@ -45,5 +45,5 @@ export {
   type ParsedKey,
   type ParseKeyResult,
 } from './key-format';
-export { quotaPeriodAt, takeQuota, type QuotaState } from './quota';
+export { quotaPeriodAt, quotaUsedAt, takeQuota, type QuotaState } from './quota';
 export { fullBucket, takeToken, type BucketState, type LimitDecision } from './token-bucket';

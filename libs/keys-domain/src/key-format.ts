@@ -1,4 +1,4 @@
-import { base62DecodeNumber, base62EncodeNumber, base62WidthForBytes, isBase62 } from './base62';
+import { base62DecodeSafe, base62EncodeNumber, base62WidthForBytes, isBase62 } from './base62';
 import { crc32OfAscii } from './crc32';
 
 /*
@@ -53,8 +53,13 @@ export function formatKey(environment: KeyEnvironment, body: string): string {
 }
 
 function environmentOf(candidate: string): KeyEnvironment | null {
-  return KEY_ENVIRONMENTS.find((environment) => candidate.startsWith(KEY_PREFIXES[environment])) ?? null;
+  if (candidate.startsWith(KEY_PREFIXES.production)) return 'production';
+  if (candidate.startsWith(KEY_PREFIXES.development)) return 'development';
+  return null;
 }
+
+const PREFIX_LENGTH = KEY_PREFIXES.production.length;
+const CHECKSUM_AT = KEY_LENGTH - KEY_CHECKSUM_LENGTH;
 
 const malformed = (): ParseKeyResult => ({
   ok: false,
@@ -64,20 +69,18 @@ const malformed = (): ParseKeyResult => ({
 
 /**
  * Checks a presented key's shape and checksum, before any lookup. The length is checked first,
- * so arbitrarily long input costs nothing. A result never contains the candidate itself.
+ * so arbitrarily long input costs nothing. A result never contains the candidate itself. The
+ * gateway runs this on every call, so it works on the candidate in place, with plain numbers.
  */
 export function parseKey(candidate: unknown): ParseKeyResult {
   if (typeof candidate !== 'string' || candidate.length !== KEY_LENGTH) return malformed();
   const environment = environmentOf(candidate);
-  const rest = candidate.slice(KEY_PREFIXES.production.length);
-  if (environment === null || !isBase62(rest)) return malformed();
-  const checksumAt = candidate.length - KEY_CHECKSUM_LENGTH;
-  const expected = BigInt(crc32OfAscii(candidate.slice(0, checksumAt)));
-  if (base62DecodeNumber(candidate.slice(checksumAt)) !== expected) {
+  if (environment === null || !isBase62(candidate.slice(PREFIX_LENGTH))) return malformed();
+  if (base62DecodeSafe(candidate, CHECKSUM_AT, KEY_CHECKSUM_LENGTH) !== crc32OfAscii(candidate, CHECKSUM_AT)) {
     return { ok: false, reason: KeyFormatFailure.BAD_CHECKSUM, message: 'This API key is mistyped or incomplete' };
   }
   const prefix = KEY_PREFIXES[environment];
-  return { ok: true, key: { environment, prefix, body: rest.slice(0, KEY_BODY_LENGTH) } };
+  return { ok: true, key: { environment, prefix, body: candidate.slice(PREFIX_LENGTH, CHECKSUM_AT) } };
 }
 
 /** The key's prefix and last 4 characters, e.g. `cr3_live_…Ab12`: all the dashboard ever shows. */

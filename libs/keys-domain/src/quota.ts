@@ -7,8 +7,12 @@ import type { LimitDecision } from './token-bucket';
  */
 
 export interface QuotaState {
+  /** The kind of period counted: a changed quota period starts a new count. */
+  readonly period: QuotaPeriod;
   /** Start of the counted period (epoch ms, UTC midnight on the day or the 1st of the month). */
   readonly periodStart: number;
+  /** Start of the next period: the count stands until then, with no calendar arithmetic per request. */
+  readonly periodEnd: number;
   readonly used: number;
 }
 
@@ -22,10 +26,22 @@ export function quotaPeriodAt(period: QuotaPeriod, now: number): { start: number
   return { start: Date.UTC(year, month, day), end: Date.UTC(year, month, day + 1) };
 }
 
+/** Whether `usage` counts the `period` that `now` falls in. */
+const counts = (usage: QuotaState | null, period: QuotaPeriod, now: number): usage is QuotaState =>
+  usage !== null && usage.period === period && now >= usage.periodStart && now < usage.periodEnd;
+
+/** Requests counted in the `period` that `now` falls in: 0 once that period is over. */
+export const quotaUsedAt = (usage: QuotaState | null, period: QuotaPeriod, now: number): number =>
+  counts(usage, period, now) ? usage.used : 0;
+
+function freshCount(period: QuotaPeriod, now: number): QuotaState {
+  const { start, end } = quotaPeriodAt(period, now);
+  return { period, periodStart: start, periodEnd: end, used: 0 };
+}
+
 /** Counts one request at `now` against the quota, or says how long until the period resets. */
 export function takeQuota(usage: QuotaState | null, now: number, quota: Quota): LimitDecision<QuotaState> {
-  const { start, end } = quotaPeriodAt(quota.period, now);
-  const used = usage && usage.periodStart === start ? usage.used : 0;
-  if (used >= quota.requests) return { allowed: false, retryAfterMs: end - now, state: { periodStart: start, used } };
-  return { allowed: true, retryAfterMs: 0, state: { periodStart: start, used: used + 1 } };
+  const current = counts(usage, quota.period, now) ? usage : freshCount(quota.period, now);
+  if (current.used >= quota.requests) return { allowed: false, retryAfterMs: current.periodEnd - now, state: current };
+  return { allowed: true, retryAfterMs: 0, state: { ...current, used: current.used + 1 } };
 }

@@ -4,8 +4,8 @@ import {
   cidrContains,
   type IpAddress,
   parseIp,
-  quotaPeriodAt,
   type QuotaState,
+  quotaUsedAt,
   takeQuota,
   takeToken,
 } from '@portal/keys-domain';
@@ -83,9 +83,7 @@ export function admitCall(
 /** Requests left in the key's current quota period, as counted here; null when the key has no quota. */
 export function remainingQuota(key: CachedKey, usage: KeyUsageState, now: number): number | null {
   if (key.quota === null) return null;
-  const { start } = quotaPeriodAt(key.quota.period, now);
-  const used = usage.quota !== null && usage.quota.periodStart === start ? usage.quota.used : 0;
-  return Math.max(0, key.quota.requests - used);
+  return Math.max(0, key.quota.requests - quotaUsedAt(usage.quota, key.quota.period, now));
 }
 
 /**

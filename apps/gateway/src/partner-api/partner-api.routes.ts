@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { requestIdOf, sendProblem } from '@portal/platform';
+import { newRequestId, sendProblem } from '@portal/platform';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
 import { UsagePublisher } from '../usage/usage-publisher';
 import { VerifyKeyRoute } from '../verify-key/verify-key.route';
-import { PartnerCalls } from './partner-calls';
+import { PARTNER_CALL, PartnerCalls } from './partner-calls';
 import { PARTNER_PROBLEMS, type PartnerProblem } from './partner-problems';
 
 const PROXIED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
@@ -100,6 +100,8 @@ export class PartnerApiRoutes implements OnModuleInit {
     let handle: RequestHandler | null = null;
     const instance = Fastify({
       logger: false,
+      // `request.id` is the id the caller reads in `x-request-id` and finds in the usage records.
+      genReqId: (request) => newRequestId(request.headers),
       serverFactory: (handler) => {
         handle = handler;
         return createServer();
@@ -124,6 +126,7 @@ export class PartnerApiRoutes implements OnModuleInit {
     scope.setErrorHandler((error, request, reply) => this.failed(error, request, reply));
     // The last records are published once the server has answered its last call.
     scope.addHook('onClose', () => this.usage.close());
+    scope.decorateRequest(PARTNER_CALL, null);
     scope.route({
       method: PROXIED_METHODS,
       url: '/v1/*',
@@ -137,7 +140,7 @@ export class PartnerApiRoutes implements OnModuleInit {
     scope.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = bodyProblemOf(error);
       if (problem === null) return this.failed(error, request, reply);
-      return sendProblem(reply.header('x-request-id', requestIdOf(request)), problem, requestIdOf(request));
+      return sendProblem(reply.header('x-request-id', request.id), problem, request.id);
     });
     scope.route({
       method: 'POST',
@@ -149,7 +152,7 @@ export class PartnerApiRoutes implements OnModuleInit {
 
   /** An unexpected failure: 500, logged with the request id, method and path (never headers, query or body). */
   private failed(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    const requestId = requestIdOf(request);
+    const requestId = request.id;
     const path = request.url.split('?')[0] ?? '';
     const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
     this.logger.error(`${requestId} ${request.method} ${path} failed: ${what}`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertNever } from '@portal/event-sourcing/domain';
 import { parseKey } from '@portal/keys-domain';
-import { REQUEST_ID_HEADER, requestIdOf, sendProblem } from '@portal/platform';
+import { REQUEST_ID_HEADER, sendProblem } from '@portal/platform';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { KeyCacheService, UNCONFIRMED } from '../key-cache/key-cache.service';
 import { forwardCall } from '../proxy/forward-call';
@@ -13,16 +13,24 @@ import { CallLimiter, type CallVerdict } from './call-limits';
 import { PARTNER_PROBLEMS } from './partner-problems';
 import { presentedKey, secretHashOf } from './presented-key';
 
+/** The request decoration the partner API's instance holds each call's PartnerCall in. */
+export const PARTNER_CALL = 'partnerCall';
+
+/** A request of the partner API's instance: its call, once it has reached the key check. */
+type PartnerRequest = FastifyRequest & { [PARTNER_CALL]: PartnerCall | null };
+
 /**
  * The partner API's hot path, for any method on `/v1/*`: the key is read from the call and
  * checked offline (format and checksum), then looked up by its hash in the key cache, the
  * limits applied, and the call forwarded to the upstream of the key's environment. Every call
  * that reaches the key check leaves a usage record when its answer ends.
+ *
+ * What the hot path learns of a call is kept on the request itself (a Fastify decoration,
+ * declared with the route), and the request id is Fastify's `request.id`: no per-call entry in
+ * a WeakMap, whose entries cost the garbage collector more than plain objects do.
  */
 @Injectable()
 export class PartnerCalls {
-  private readonly calls = new WeakMap<FastifyRequest, PartnerCall>();
-
   constructor(
     private readonly keys: KeyCacheService,
     private readonly limiter: CallLimiter,
@@ -31,11 +39,11 @@ export class PartnerCalls {
   ) {}
 
   readonly handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const requestId = requestIdOf(request);
+    const requestId = request.id;
     void reply.header(REQUEST_ID_HEADER, requestId);
     if (upstreamPathOf('', request.url) === null) return sendProblem(reply, PARTNER_PROBLEMS.badPath, requestId);
     const call: PartnerCall = { requestId, outcome: 'unauthenticated', key: null };
-    this.calls.set(request, call);
+    (request as PartnerRequest)[PARTNER_CALL] = call;
     const candidate = presentedKey(request.headers);
     if (candidate === undefined || !parseKey(candidate).ok) return this.refuseKey(reply, requestId);
     const found = this.keys.resolve(secretHashOf(candidate), Date.now());
@@ -62,8 +70,8 @@ export class PartnerCalls {
 
   /** Fastify's onResponse hook of the partner routes: the call's usage record, once its answer has ended. */
   readonly onResponse = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
-    const call = this.calls.get(request);
-    if (call !== undefined) {
+    const call = (request as PartnerRequest)[PARTNER_CALL];
+    if (call !== null) {
       this.usage.record(call, {
         method: request.method,
         url: request.url,

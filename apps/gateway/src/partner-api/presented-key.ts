@@ -4,7 +4,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** The headers a partner application may present its key in; both are removed before forwarding. */
 export const KEY_HEADERS = ['authorization', 'x-api-key'] as const;
 
-const BEARER = /^Bearer[ \t]+/i;
+/** `Bearer`, any case, then a space or a tab: the token starts after them (and any more blanks). */
+const BEARER = /^Bearer[ \t]/i;
+const BEARER_LENGTH = 'Bearer '.length;
 
 /**
  * The key a call presents: `Authorization: Bearer <key>`, else `x-api-key: <key>`; undefined
@@ -13,7 +15,7 @@ const BEARER = /^Bearer[ \t]+/i;
 export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
   const authorization = headers.authorization;
   if (authorization !== undefined) {
-    return BEARER.test(authorization) ? authorization.replace(BEARER, '').trim() : undefined;
+    return BEARER.test(authorization) ? authorization.slice(BEARER_LENGTH).trim() : undefined;
   }
   const apiKey = headers['x-api-key'];
   return typeof apiKey === 'string' ? apiKey.trim() : undefined;

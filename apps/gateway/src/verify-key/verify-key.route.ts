@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { effectiveStatus, type EffectiveKeyStatus, isUsable, type KeyEnvironment, parseKey } from '@portal/keys-domain';
-import { REQUEST_ID_HEADER, requestIdOf, sendProblem } from '@portal/platform';
+import { REQUEST_ID_HEADER, sendProblem } from '@portal/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KeyCacheService, UNCONFIRMED } from '../key-cache/key-cache.service';
 import { CallLimiter } from '../partner-api/call-limits';
@@ -48,7 +48,8 @@ export class VerifyKeyRoute {
   ) {}
 
   readonly handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const requestId = requestIdOf(request);
+    // The partner API's instance makes each request's id with newRequestId.
+    const requestId = request.id;
     void reply.header(REQUEST_ID_HEADER, requestId).header('cache-control', 'no-store');
     const candidate = keyOfBody(request.body);
     if (candidate === null) return sendProblem(reply, BAD_BODY, requestId);

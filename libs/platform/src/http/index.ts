@@ -13,7 +13,7 @@ export { sendProblem, type ProblemAnswer } from './problem-reply';
 export { statusOfCode, titleOfStatus } from './problem-status';
 export { pathIdOf } from './path-ids';
 export { clientOf, requestEventMetadata, type RequestClient } from './request-event-metadata';
-export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+export { newRequestId, REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { RequestIdInterceptor } from './request-id.interceptor';
 export { CurrentUser, SessionGuard } from './session.guard';
 export { PortalValidationPipe } from './validation.pipe';

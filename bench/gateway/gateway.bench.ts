@@ -25,6 +25,10 @@ import { timeRevocations } from './revocation-timing';
  *   within a round, seconds apart, keeps that drift out of the comparison. The ratio and the
  *   difference of the medians (`ratio_of_medians`, `added_p99_of_medians_ms`) are reported
  *   too; without drift the two kinds agree.
+ * - A round with more than MAX_STEAL_PCT of steal in either measurement is measured again (up
+ *   to MAX_ROUNDS_TRIED): with a third of the machine gone to other tenants, one run "met" the
+ *   ratio at 1.3. With fewer than MIN_CLEAN_ROUNDS clean rounds, `targets_met` says null for
+ *   that comparison: it cannot be told.
  * - Revocation: 100 keys each revoked through the REST API and called until refused, in the
  *   one-process portal (in process) and with the gateway in its own process on Kafka.
  *
@@ -34,6 +38,15 @@ import { timeRevocations } from './revocation-timing';
  */
 
 const ROUNDS = 5;
+/**
+ * A round in which the hypervisor took more than this share of the machine's time (steal)
+ * during either measurement is measured again: other tenants' load then decides the result.
+ */
+const MAX_STEAL_PCT = 5;
+/** Rounds tried at most, clean or not, in each of the two comparisons. */
+const MAX_ROUNDS_TRIED = 3 * ROUNDS;
+/** Clean rounds under which a comparison is too noisy to tell whether a target is met. */
+const MIN_CLEAN_ROUNDS = 3;
 const SECONDS = 6;
 const CONNECTIONS = 32;
 /**
@@ -89,8 +102,11 @@ interface RoundFigures extends LoadFigures {
 }
 
 interface Comparison {
+  /** The clean rounds' figures, round by round. */
   readonly proxy: RoundFigures[];
   readonly gateway: RoundFigures[];
+  /** Rounds measured again because of steal. */
+  discarded: number;
 }
 
 /** The machine's CPU time counters (user, nice, system, idle, iowait, irq, softirq, steal, …); empty where /proc cannot tell. */
@@ -134,10 +150,11 @@ async function compare(
   headers: Record<string, string>,
   rate?: number,
 ): Promise<Comparison> {
-  const figures: Comparison = { proxy: [], gateway: [] };
-  for (let roundNo = 1; roundNo <= ROUNDS; roundNo += 1) {
+  const figures: Comparison = { proxy: [], gateway: [], discarded: 0 };
+  for (let roundNo = 1; figures.proxy.length < ROUNDS && roundNo <= MAX_ROUNDS_TRIED; roundNo += 1) {
     // Alternate which goes first, so that neither always follows the other's aftermath.
     const order = roundNo % 2 === 1 ? (['proxy', 'gateway'] as const) : (['gateway', 'proxy'] as const);
+    const round: Partial<Record<'proxy' | 'gateway', RoundFigures>> = {};
     for (const which of order) {
       const cpuBefore = cpuMsOf(pids[which]);
       const timesBefore = machineTimes();
@@ -153,14 +170,25 @@ async function compare(
       const requests = measured.requestsPerSecond * SECONDS;
       const cpuUsPerRequest = ((cpuMsOf(pids[which]) - cpuBefore) * 1000) / requests;
       const stealPct = stealPctBetween(timesBefore, machineTimes());
-      figures[which].push({ ...measured, cpuUsPerRequest, stealPct });
+      round[which] = { ...measured, cpuUsPerRequest, stealPct };
       progress(
         `  round ${roundNo} ${which}: ${Math.round(measured.requestsPerSecond)} req/s, ` +
           `p50 ${measured.p50Ms.toFixed(2)} ms, p99 ${measured.p99Ms.toFixed(2)} ms, ${cpuUsPerRequest.toFixed(0)} µs CPU a request, ` +
           `${stealPct.toFixed(0)}% steal`,
       );
     }
+    const { proxy, gateway } = round;
+    if (proxy === undefined || gateway === undefined) throw new Error(`round ${roundNo} measured only one side`);
+    // NaN (no /proc) counts as clean: nothing says otherwise.
+    if (proxy.stealPct > MAX_STEAL_PCT || gateway.stealPct > MAX_STEAL_PCT) {
+      figures.discarded += 1;
+      progress(`  round ${roundNo} discarded: more than ${MAX_STEAL_PCT}% steal; measuring it again`);
+      continue;
+    }
+    figures.proxy.push(proxy);
+    figures.gateway.push(gateway);
   }
+  if (figures.proxy.length === 0) throw new Error(`no clean round in ${MAX_ROUNDS_TRIED}: the machine is too busy`);
   return figures;
 }
 
@@ -247,6 +275,9 @@ async function main(): Promise<void> {
       gateway_p50_ms: round(median(paced.gateway.map((f) => f.p50Ms)), 3),
       proxy_cpu_us_per_request: round(median(paced.proxy.map((f) => f.cpuUsPerRequest)), 1),
       gateway_cpu_us_per_request: round(median(paced.gateway.map((f) => f.cpuUsPerRequest)), 1),
+      clean_rounds: { throughput: saturated.proxy.length, latency: paced.proxy.length },
+      rounds_discarded_for_steal: saturated.discarded + paced.discarded,
+      max_steal_pct: MAX_STEAL_PCT,
       steal_pct_median: round(
         median([saturated, paced].flatMap((c) => [...c.proxy, ...c.gateway]).map((f) => f.stealPct)),
         1,
@@ -256,9 +287,12 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       revocations: REVOCATIONS,
     };
+    // With too few clean rounds, whether a proxy target is met cannot be told: null, not a guess.
+    const decided = (comparison: Comparison, met: boolean): boolean | null =>
+      comparison.proxy.length >= MIN_CLEAN_ROUNDS ? met : null;
     const met = {
-      ratio: figures.ratio >= TARGETS.ratio,
-      added_p99_ms: figures.added_p99_ms <= TARGETS.added_p99_ms,
+      ratio: decided(saturated, figures.ratio >= TARGETS.ratio),
+      added_p99_ms: decided(paced, figures.added_p99_ms <= TARGETS.added_p99_ms),
       revocation_inproc_p99_ms: figures.revocation_inproc_p99_ms <= TARGETS.revocation_inproc_p99_ms,
       revocation_kafka_p99_ms: figures.revocation_kafka_p99_ms <= TARGETS.revocation_kafka_p99_ms,
     };

@@ -6,6 +6,7 @@ import { encodeMessages } from '../delivery/message-validation';
 import { subscriptionSettings } from '../delivery/subscription-settings';
 import { assertValidTopic, deadLetterTopic } from '../topics';
 import { resolveKafkaBusOptions, type KafkaBusOptions, type ResolvedKafkaBusOptions } from './kafka-bus.options';
+import { mendIdleRequestQueues } from './idle-request-queues';
 import { kafkaLogCreator } from './kafka-log';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaSubscription } from './kafka-subscription';
@@ -45,6 +46,8 @@ export class KafkaBus implements MessageBus {
   static async connect(options: KafkaBusOptions): Promise<KafkaBus> {
     const resolved = resolveKafkaBusOptions(options);
     const { logger } = resolved;
+    // Before any connection exists: idle connections must not spin (see idle-request-queues).
+    mendIdleRequestQueues();
     const kafka = new Kafka({
       clientId: resolved.clientId,
       brokers: [...resolved.brokers],

@@ -59,9 +59,16 @@ export function kafkaBrokers(node: KafkaNode): string {
   return `127.0.0.1:${node.brokerPort}`;
 }
 
-/** A KRaft cluster id: 16 random bytes in URL-safe base64 without padding. */
-function clusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * A KRaft cluster id: 16 random bytes in URL-safe base64 without padding. One that starts with
+ * '-' is drawn again, as Kafka's own generator does: the storage tool would read it as an option
+ * and refuse to format (1 start in 64).
+ */
+export function clusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /** Writes the cluster's identity and metadata into a fresh data folder. */

@@ -31,12 +31,16 @@ function writeAtomically(file, content) {
   fs.renameSync(temporary, file);
 }
 
-/** Removes what an earlier build left for sources that no longer exist. */
+/**
+ * Removes what an earlier build left for sources that no longer exist. Another build's files in
+ * the making (`*.tmp`) are left alone: test suites that start built services each build, and two
+ * may run at once; removing the other's file before its rename failed that build.
+ */
 function removeStale(written) {
   if (!fs.existsSync(OUT_DIR)) return;
   for (const entry of fs.readdirSync(OUT_DIR, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && !written.has(full)) fs.rmSync(full);
+    if (entry.isFile() && !written.has(full) && !full.endsWith('.tmp')) fs.rmSync(full, { force: true });
   }
 }
 

@@ -278,10 +278,6 @@ async function main(): Promise<void> {
       clean_rounds: { throughput: saturated.proxy.length, latency: paced.proxy.length },
       rounds_discarded_for_steal: saturated.discarded + paced.discarded,
       max_steal_pct: MAX_STEAL_PCT,
-      steal_pct_median: round(
-        median([saturated, paced].flatMap((c) => [...c.proxy, ...c.gateway]).map((f) => f.stealPct)),
-        1,
-      ),
       rounds: ROUNDS,
       seconds_per_round: SECONDS,
       connections: CONNECTIONS,

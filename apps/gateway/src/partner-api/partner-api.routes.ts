@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { newRequestId, sendProblem } from '@portal/platform';
+import { newRequestId, type ProblemAnswer, sendProblem } from '@portal/platform';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
 import { UsagePublisher } from '../usage/usage-publisher';
 import { VerifyKeyRoute } from '../verify-key/verify-key.route';
 import { PARTNER_CALL, PartnerCalls } from './partner-calls';
-import { PARTNER_PROBLEMS, type PartnerProblem } from './partner-problems';
+import { PARTNER_PROBLEMS } from './partner-problems';
 
 const PROXIED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
@@ -51,7 +51,7 @@ function handOver(nest: FastifyInstance, partner: RequestHandler): void {
 }
 
 /** Fastify's refusals of a body it could not read, as problems; their messages are never echoed. */
-function bodyProblemOf(error: FastifyError): PartnerProblem | null {
+function bodyProblemOf(error: FastifyError): ProblemAnswer | null {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return { status: 413, code: 'REQUEST.BODY_TOO_LARGE', detail: 'The body is too large' };
   }
@@ -140,7 +140,7 @@ export class PartnerApiRoutes implements OnModuleInit {
     scope.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = bodyProblemOf(error);
       if (problem === null) return this.failed(error, request, reply);
-      return sendProblem(reply.header('x-request-id', request.id), problem, request.id);
+      return sendProblem(reply, problem, request.id);
     });
     scope.route({
       method: 'POST',
@@ -156,6 +156,6 @@ export class PartnerApiRoutes implements OnModuleInit {
     const path = request.url.split('?')[0] ?? '';
     const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
     this.logger.error(`${requestId} ${request.method} ${path} failed: ${what}`);
-    return sendProblem(reply.header('x-request-id', requestId), PARTNER_PROBLEMS.internal, requestId);
+    return sendProblem(reply, PARTNER_PROBLEMS.internal, requestId);
   }
 }

@@ -1,5 +1,3 @@
-import type { ProblemAnswer } from '@portal/platform';
-
 /**
  * The partner API's refusals, as application/problem+json like every error of the portal.
  * Every refusal of a key (none, malformed, mistyped, unknown, revoked, expired) has the same
@@ -32,5 +30,3 @@ export const PARTNER_PROBLEMS = {
   },
   internal: { status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred' },
 } as const;
-
-export type PartnerProblem = ProblemAnswer;

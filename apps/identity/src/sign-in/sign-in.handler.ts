@@ -1,5 +1,5 @@
-import { type RequestClient } from '@portal/platform';
 import { Injectable } from '@nestjs/common';
+import type { RequestClient } from '@portal/platform';
 import { CredentialsStore } from '../accounts/credentials.store';
 import { UserActivityRecorder } from '../activity/user-activity.recorder';
 import { emailKey } from '../accounts/email-key';

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isFieldProblemList } from './problem-details';
 import { type ProblemAnswer, sendProblem } from './problem-reply';
 import { statusOfCode, titleOfStatus } from './problem-status';
-import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+import { requestIdOf } from './request-id';
 
 /** What an error becomes on the wire, before the request id is added. */
 interface Problem extends ProblemAnswer {
@@ -76,7 +76,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.problemOf(error);
     if (problem.status >= 500) this.logFailure(error, request, requestId);
     if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(problem.retryAfterSeconds));
-    void sendProblem(reply.header(REQUEST_ID_HEADER, requestId), problem, requestId);
+    void sendProblem(reply, problem, requestId);
   }
 
   private problemOf(error: unknown): Problem {

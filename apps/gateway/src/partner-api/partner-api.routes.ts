@@ -66,11 +66,10 @@ function bodyProblemOf(error: FastifyError): ProblemAnswer | null {
 
 /**
  * The partner API runs on a Fastify instance of its own, with no Nest in its path: the hot path
- * runs no guard, pipe, interceptor, observable or Nest hook, only Fastify and the gateway's own
- * code. Hosted on Nest's Fastify instance, its calls' objects outlived young-generation
- * collections, whose pauses then took 15–20 ms at a thousand calls a second, against 1–2 ms on a
- * bare instance. The two instances share Nest's HTTP server: calls under `/v1/` go to this one,
- * everything else to Nest's. Nest's instance also hands `/v1/*` over, for `inject` in tests.
+ * runs no guard, pipe, interceptor, observable or Nest hook, nor any hook Nest's instance
+ * carries for the dashboard's routes, only Fastify and the gateway's own code. The two
+ * instances share Nest's HTTP server: calls under `/v1/` go to this one, everything else to
+ * Nest's. Nest's instance also hands `/v1/*` over, for `inject` in tests.
  *
  * Two scopes: `/v1/*` with no body parser (bodies are streamed to the upstream) and an
  * onResponse hook for usage records, and `POST /v1/keys/verify` with a small JSON body limit.

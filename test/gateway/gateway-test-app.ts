@@ -55,13 +55,14 @@ export function silence(gateway: GatewayTestApp, ms: number | null): jest.SpyIns
 export const mistyped = (key: string): string => `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`;
 
 /** A GET sent over a real socket with the path exactly as given (no URL normalisation). */
-export function rawGet(
+export function rawCall(
   port: number,
   path: string,
   headers: Record<string, string>,
+  method = 'GET',
 ): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, method: 'GET', headers }, (response) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (text += chunk));

@@ -1,4 +1,4 @@
-import { type Answer, GatewayTestApp, type IssuedKey, mistyped, randomKey, rawGet } from './gateway-test-app';
+import { type Answer, GatewayTestApp, type IssuedKey, mistyped, randomKey, rawCall } from './gateway-test-app';
 
 function expectRefusedKey(answer: Answer): void {
   expect(answer.status).toBe(401);
@@ -168,11 +168,25 @@ describe('partner API through the gateway', () => {
 
   describe('bad paths (sent as they are, over a socket: inject would normalise them)', () => {
     it.each(['/v1/../admin', '/v1/a/%2e%2e/admin', '/v1/a/./b', '/v1/a\\b'])('refuses %s with 400', async (path) => {
-      const answer = await rawGet(await gateway.listening(), path, { authorization: `Bearer ${key.secret}` });
+      const answer = await rawCall(await gateway.listening(), path, { authorization: `Bearer ${key.secret}` });
 
       expect(answer.status).toBe(400);
       expect(JSON.parse(answer.text)).toMatchObject({ code: 'GATEWAY.INVALID_PATH' });
     });
+  });
+
+  it('answers any other method 405, naming the methods it forwards', async () => {
+    const answer = await rawCall(
+      await gateway.listening(),
+      '/v1/things',
+      { authorization: `Bearer ${key.secret}` },
+      'PROPFIND',
+    );
+
+    expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe('DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT');
+    expect(answer.headers['x-request-id']).toEqual(expect.any(String));
+    expect(JSON.parse(answer.text)).toMatchObject({ status: 405, code: 'GATEWAY.METHOD_NOT_ALLOWED' });
   });
 
   it('leaves the portal API and the dashboard alone', async () => {

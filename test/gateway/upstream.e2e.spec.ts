@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type DemoUpstream, startDemoUpstream } from '../../apps/gateway/src/demo-upstream/demo-upstream';
+import { decodeUsageRecords, type UsageRecord } from '@portal/contracts';
+import { USAGE_REQUESTS_TOPIC } from '@portal/messaging';
 import { GatewayTestApp } from './gateway-test-app';
 
 /** A port nothing listens on: listened on once, then closed. */
@@ -112,6 +114,9 @@ describe("relaying the upstream's answer", () => {
           response.end();
         };
         more();
+      } else if (request.url === '/v1/silent') {
+        // Answers nothing until the gateway lets go of the call.
+        request.resume();
       } else if (request.url === '/v1/broken') {
         // Promises 1 MiB, sends 64 KiB, then drops the connection.
         response.writeHead(200, { 'content-length': String(1024 * 1024) });
@@ -207,5 +212,32 @@ describe("relaying the upstream's answer", () => {
     await expect(
       Promise.race([slowClosed.then(() => 'released'), new Promise((resolve) => setTimeout(resolve, 5_000, 'held'))]),
     ).resolves.toBe('released');
+  });
+
+  it('records a caller who leaves before the upstream answers as a forwarded call with status 499', async () => {
+    const records: UsageRecord[] = [];
+    await gateway.bus.subscribe({
+      topic: USAGE_REQUESTS_TOPIC,
+      group: 'gateway-test.caller-left',
+      handler: (message) => {
+        records.push(...(decodeUsageRecords(message.value)?.records ?? []));
+        return Promise.resolve();
+      },
+    });
+    const key = await gateway.issueKey();
+
+    const leaving = fetch(`http://127.0.0.1:${port}/v1/silent`, {
+      headers: { authorization: `Bearer ${key.secret}`, 'x-request-id': 'caller-left-1' },
+      signal: AbortSignal.timeout(300),
+    });
+
+    await expect(leaving).rejects.toThrow();
+    await gateway.until(() => Promise.resolve(records.some((record) => record.requestId === 'caller-left-1')));
+    expect(records.find((record) => record.requestId === 'caller-left-1')).toMatchObject({
+      keyId: key.keyId,
+      route: '/v1/silent',
+      status: 499,
+      outcome: 'forwarded',
+    });
   });
 });

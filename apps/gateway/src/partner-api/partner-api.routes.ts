@@ -6,21 +6,21 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
 import { UsagePublisher } from '../usage/usage-publisher';
 import { VerifyKeyRoute } from '../verify-key/verify-key.route';
-import { PARTNER_CALL, PartnerCalls } from './partner-calls';
+import { PartnerCalls, PROXIED_METHODS } from './partner-calls';
 import { PARTNER_PROBLEMS } from './partner-problems';
-
-const PROXIED_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
 /** Calls the partner API answers: every path under `/v1/`. */
 export const isPartnerUrl = (url: string | undefined): boolean => url?.startsWith('/v1/') === true;
 
-type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
+const VERIFY_PATH = '/v1/keys/verify';
 
-/** No body parser in `scope`: a body stays unread on the request, to be streamed on. */
-function leaveBodiesUnread(scope: FastifyInstance): void {
-  scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-}
+/** `POST /v1/keys/verify`, query string or not: the one partner route with a JSON body. */
+const isVerifyCall = (request: IncomingMessage): boolean =>
+  request.method === 'POST' &&
+  request.url?.startsWith(VERIFY_PATH) === true &&
+  (request.url.length === VERIFY_PATH.length || request.url[VERIFY_PATH.length] === '?');
+
+type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
  * Sends the calls under `/v1/` that reach Nest's HTTP server to the partner API's handler,
@@ -29,7 +29,9 @@ function leaveBodiesUnread(scope: FastifyInstance): void {
  */
 function handOver(nest: FastifyInstance, partner: RequestHandler): void {
   void nest.register((scope, _options, done) => {
-    leaveBodiesUnread(scope);
+    // No body parser: a body stays unread on the request, to be streamed on.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
     scope.route({
       method: PROXIED_METHODS,
       url: '/v1/*',
@@ -65,14 +67,14 @@ function bodyProblemOf(error: FastifyError): ProblemAnswer | null {
 }
 
 /**
- * The partner API runs on a Fastify instance of its own, with no Nest in its path: the hot path
- * runs no guard, pipe, interceptor, observable or Nest hook, nor any hook Nest's instance
- * carries for the dashboard's routes, only Fastify and the gateway's own code. The two
- * instances share Nest's HTTP server: calls under `/v1/` go to this one, everything else to
- * Nest's. Nest's instance also hands `/v1/*` over, for `inject` in tests.
+ * The partner API shares Nest's HTTP server but runs no Nest in its path: no guard, pipe,
+ * interceptor, observable or Nest hook, nor any hook Nest's instance carries for the dashboard's
+ * routes. Calls under `/v1/` go to it, everything else to Nest's instance, which also hands
+ * `/v1/*` over, for `inject` in tests.
  *
- * Two scopes: `/v1/*` with no body parser (bodies are streamed to the upstream) and an
- * onResponse hook for usage records, and `POST /v1/keys/verify` with a small JSON body limit.
+ * The forwarded calls run on Node's request and response with no framework at all (PartnerCalls):
+ * what a call costs there is the gateway's own work. `POST /v1/keys/verify`, the one route with a
+ * body to read, runs on a Fastify instance of its own with a small JSON body limit.
  */
 @Injectable()
 export class PartnerApiRoutes implements OnModuleInit {
@@ -87,19 +89,25 @@ export class PartnerApiRoutes implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const partner = await this.partnerInstance();
+    const verify = await this.verifyInstance();
     const nest = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    // Closed with Nest's: once the server has answered its last call, the last usage records go out.
-    nest.addHook('onClose', () => partner.instance.close());
-    handOver(nest, partner.handle);
+    // Closed with Nest's, once the server has answered its last call: the last usage records go out.
+    nest.addHook('onClose', async () => {
+      await verify.instance.close();
+      await this.usage.close();
+    });
+    const forwarded = this.calls.handle;
+    handOver(nest, (request, response) =>
+      isVerifyCall(request) ? verify.handle(request, response) : forwarded(request, response),
+    );
   }
 
-  /** The partner API's instance, ready. It never listens: its request handler is taken from the server factory. */
-  private async partnerInstance(): Promise<{ instance: FastifyInstance; handle: RequestHandler }> {
+  /** The instance of `POST /v1/keys/verify`, ready. It never listens: its request handler is taken from the server factory. */
+  private async verifyInstance(): Promise<{ instance: FastifyInstance; handle: RequestHandler }> {
     let handle: RequestHandler | null = null;
     const instance = Fastify({
       logger: false,
-      // `request.id` is the id the caller reads in `x-request-id` and finds in the usage records.
+      // `request.id` is the id the caller reads in `x-request-id`.
       genReqId: (request) => newRequestId(request.headers),
       serverFactory: (handler) => {
         handle = handler;
@@ -107,32 +115,12 @@ export class PartnerApiRoutes implements OnModuleInit {
       },
     });
     void instance.register((scope, _options, done) => {
-      this.proxyScope(scope);
-      done();
-    });
-    void instance.register((scope, _options, done) => {
       this.verifyScope(scope);
       done();
     });
     await instance.ready();
-    if (handle === null) throw new Error('the partner API has no request handler');
+    if (handle === null) throw new Error('the key verification route has no request handler');
     return { instance, handle };
-  }
-
-  private proxyScope(scope: FastifyInstance): void {
-    // forwardCall streams bodies to the upstream as they arrive.
-    leaveBodiesUnread(scope);
-    scope.setErrorHandler((error, request, reply) => this.failed(error, request, reply));
-    // The last records are published once the server has answered its last call.
-    scope.addHook('onClose', () => this.usage.close());
-    scope.decorateRequest(PARTNER_CALL, null);
-    scope.route({
-      method: PROXIED_METHODS,
-      url: '/v1/*',
-      exposeHeadRoute: false,
-      handler: this.calls.handle,
-      onResponse: this.calls.onResponse,
-    });
   }
 
   private verifyScope(scope: FastifyInstance): void {

@@ -28,5 +28,10 @@ export const PARTNER_PROBLEMS = {
     code: 'GATEWAY.INVALID_PATH',
     detail: 'The path may not contain "." or ".." segments or backslashes',
   },
+  methodNotAllowed: {
+    status: 405,
+    code: 'GATEWAY.METHOD_NOT_ALLOWED',
+    detail: 'The API answers DELETE, GET, HEAD, OPTIONS, PATCH, POST and PUT',
+  },
   internal: { status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred' },
 } as const;

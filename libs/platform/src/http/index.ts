@@ -9,7 +9,7 @@ export {
   type ProblemDetails,
 } from './problem-details';
 export { ProblemDetailsFilter } from './problem-details.filter';
-export { sendProblem, type ProblemAnswer } from './problem-reply';
+export { sendProblem, writeProblem, type ProblemAnswer } from './problem-reply';
 export { statusOfCode, titleOfStatus } from './problem-status';
 export { pathIdOf } from './path-ids';
 export { clientOf, requestEventMetadata, type RequestClient } from './request-event-metadata';

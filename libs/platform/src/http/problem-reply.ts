@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
 import { titleOfStatus } from './problem-status';
@@ -11,12 +12,8 @@ export interface ProblemAnswer {
   readonly errors?: ProblemDetails['errors'];
 }
 
-/**
- * Answers with the problem as `application/problem+json`, never cached, with the request id in
- * the body and in `x-request-id`. The one way every error of the portal is sent: by the
- * exception filter of the Nest routes and by the gateway's own partner routes.
- */
-export function sendProblem(reply: FastifyReply, problem: ProblemAnswer, requestId: string): FastifyReply {
+/** The problem's body as JSON, with the request id in it. */
+function problemJson(problem: ProblemAnswer, requestId: string): string {
   const body: ProblemDetails = {
     type: problemType(problem.code),
     title: titleOfStatus(problem.status),
@@ -26,10 +23,34 @@ export function sendProblem(reply: FastifyReply, problem: ProblemAnswer, request
     requestId,
     ...(problem.errors ? { errors: problem.errors } : {}),
   };
+  return JSON.stringify(body);
+}
+
+const PROBLEM_HEADERS = {
+  'cache-control': 'no-store',
+  'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+} as const;
+
+/**
+ * Answers with the problem as `application/problem+json`, never cached, with the request id in
+ * the body and in `x-request-id`. The one way every error of the portal is sent: by the
+ * exception filter of the Nest routes and by the gateway's own partner routes.
+ */
+export function sendProblem(reply: FastifyReply, problem: ProblemAnswer, requestId: string): FastifyReply {
   return reply
     .code(problem.status)
     .header(REQUEST_ID_HEADER, requestId)
-    .header('cache-control', 'no-store')
-    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-    .send(JSON.stringify(body));
+    .headers(PROBLEM_HEADERS)
+    .send(problemJson(problem, requestId));
+}
+
+/**
+ * sendProblem on a bare Node response, for handlers that run without Fastify (the partner API's
+ * hot path). Headers already set on the response (`www-authenticate`, `retry-after`) are kept.
+ */
+export function writeProblem(response: ServerResponse, problem: ProblemAnswer, requestId: string): void {
+  const json = problemJson(problem, requestId);
+  response.setHeader(REQUEST_ID_HEADER, requestId);
+  response.writeHead(problem.status, { ...PROBLEM_HEADERS, 'content-length': Buffer.byteLength(json) });
+  response.end(json);
 }

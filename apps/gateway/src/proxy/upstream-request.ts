@@ -33,6 +33,12 @@ const GATEWAY_PREFIX = 'x-cr3-';
 /** A path segment that moves up or stays put once an upstream normalises it: `.`, `..`, encoded or not. */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
+/** Characters without which a path can hold no dot segment and no backslash, encoded or not. */
+const NEEDS_SEGMENT_CHECK = /[.%\\]/;
+
+const hasDotSegmentOrBackslash = (path: string): boolean =>
+  path.includes('\\') || /%5c/i.test(path) || path.split('/').some((segment) => DOT_SEGMENT.test(segment));
+
 /** The path prefix an upstream URL adds: `https://api.example/base/` gives `/base`. */
 export const basePathOf = (upstream: URL): string => upstream.pathname.replace(/\/+$/, '');
 
@@ -44,9 +50,8 @@ export const basePathOf = (upstream: URL): string => upstream.pathname.replace(/
 export function upstreamPathOf(basePath: string, requestUrl: string): string | null {
   const queryAt = requestUrl.indexOf('?');
   const path = queryAt < 0 ? requestUrl : requestUrl.slice(0, queryAt);
-  if (path.includes('\\') || /%5c/i.test(path) || path.split('/').some((segment) => DOT_SEGMENT.test(segment))) {
-    return null;
-  }
+  // Most paths hold none of the characters a dot segment or a backslash is written with.
+  if (NEEDS_SEGMENT_CHECK.test(path) && hasDotSegmentOrBackslash(path)) return null;
   return `${basePath}${requestUrl}`;
 }
 

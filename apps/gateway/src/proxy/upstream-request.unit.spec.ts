@@ -14,6 +14,13 @@ describe('upstreamPathOf', () => {
     expect(upstreamPathOf('', url)).toBeNull();
   });
 
+  it.each(['/v1/..', '/v1/a/.', '/v1/%2e', '/v1/a%5c', '/v1/%2E%2E?x=1'])(
+    'refuses %s at the end of the path',
+    (url) => {
+      expect(upstreamPathOf('', url)).toBeNull();
+    },
+  );
+
   it('keeps dots inside a segment and in the query', () => {
     expect(upstreamPathOf('', '/v1/file.v2..txt?path=../x')).toBe('/v1/file.v2..txt?path=../x');
   });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
 import { assertNever } from '@portal/event-sourcing/domain';
 import { parseKey } from '@portal/keys-domain';
-import { newRequestId, type ProblemAnswer, REQUEST_ID_HEADER, writeProblem } from '@portal/platform';
+import { newRequestId, type ProblemAnswer, writeProblem } from '@portal/platform';
 import { KeyCacheService, UNCONFIRMED } from '../key-cache/key-cache.service';
 import { forwardCall } from '../proxy/forward-call';
 import { upstreamHeadersOf, upstreamPathOf } from '../proxy/upstream-request';
@@ -43,8 +43,8 @@ export class PartnerCalls {
   /** Node's request handler for the partner calls; never throws, never rejects. */
   readonly handle = (request: IncomingMessage, response: ServerResponse): void => {
     const startedAt = performance.now();
+    // Every answer carries the id in `x-request-id`: writeProblem and forwardCall put it there.
     const requestId = newRequestId(request.headers);
-    response.setHeader(REQUEST_ID_HEADER, requestId);
     this.answer(request, response, requestId, startedAt).catch((error: unknown) =>
       this.failed(error, request, response, requestId),
     );
@@ -81,7 +81,7 @@ export class PartnerCalls {
     const headers = upstreamHeadersOf(request.headers, { keyId: key.keyId, teamId: key.teamId, requestId });
     // Forwarded from here on: a caller who leaves before the answer is recorded as such.
     call.outcome = 'forwarded';
-    const failure = await forwardCall(upstream, `${upstream.basePath}${url}`, headers, request, response);
+    const failure = await forwardCall(upstream, `${upstream.basePath}${url}`, headers, request, response, requestId);
     if (failure === null) return;
     call.outcome = 'upstream_failed';
     const problem = failure === 'timeout' ? PARTNER_PROBLEMS.upstreamTimeout : PARTNER_PROBLEMS.upstreamUnreachable;

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
+import { REQUEST_ID_HEADER } from '@portal/platform';
 import type { Upstream } from './upstreams';
 import { hasBody, responseHeadersOf } from './upstream-request';
 
@@ -35,6 +36,7 @@ class AnswerRelay implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly response: ServerResponse,
+    private readonly requestId: string,
     private readonly settle: (failure: UpstreamFailure | null) => void,
   ) {}
 
@@ -45,8 +47,12 @@ class AnswerRelay implements Dispatcher.DispatchHandler {
   }
 
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    // All headers in one object, none set on the response before: Node then writes them as they
+    // are, where headers set beforehand make it store and check each one again.
+    const answerHeaders = responseHeadersOf(headers);
+    answerHeaders[REQUEST_ID_HEADER] = this.requestId;
     try {
-      this.response.writeHead(statusCode, responseHeadersOf(headers));
+      this.response.writeHead(statusCode, answerHeaders);
     } catch (error) {
       // Headers Node refuses to send (invalid characters): the upstream's answer cannot be relayed.
       this.tell('unreachable');
@@ -91,7 +97,7 @@ class AnswerRelay implements Dispatcher.DispatchHandler {
 /**
  * Sends the call to the upstream on a pooled keep-alive connection, streaming the request body
  * from the caller and the answer back (AnswerRelay), with the upstream's status and headers
- * (hop-by-hop removed). Resolves to null once the answer is on its way, or to the failure when
+ * (hop-by-hop removed) and the call's request id in `x-request-id`. Resolves to null once the answer is on its way, or to the failure when
  * no answer came; nothing has been sent to the caller then.
  */
 export function forwardCall(
@@ -100,6 +106,7 @@ export function forwardCall(
   headers: Record<string, string | string[]>,
   request: IncomingMessage,
   response: ServerResponse,
+  requestId: string,
 ): Promise<UpstreamFailure | null> {
   return new Promise((settle) => {
     upstream.pool.dispatch(
@@ -109,7 +116,7 @@ export function forwardCall(
         headers,
         body: hasBody(request.headers) ? request : null,
       },
-      new AnswerRelay(response, settle),
+      new AnswerRelay(response, requestId, settle),
     );
   });
 }

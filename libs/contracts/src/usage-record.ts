@@ -83,6 +83,16 @@ export interface UsageColumns {
 
 export const USAGE_COLUMNS_FORMAT = 'columns';
 
+/** The fields of UsageColumns that hold one entry per record. */
+const COLUMNS = ['requestId', 'at', 'method', 'route', 'status', 'latencyMs', 'sourceIp', 'outcome'] as const;
+
+/** Records `start` to `end` (not included) of the columns, with the fields they share. */
+export function sliceUsageColumns(columns: UsageColumns, start: number, end: number): UsageColumns {
+  const part = { ...columns };
+  for (const name of COLUMNS) Object.assign(part, { [name]: columns[name].slice(start, end) });
+  return part;
+}
+
 /** The columns of one key's records (or of calls naming no known key), empty. */
 export function emptyUsageColumns(
   keyId: string | null,
@@ -107,8 +117,6 @@ export function emptyUsageColumns(
 
 /** One message's value: 1 to MAX_USAGE_RECORDS_PER_MESSAGE records of one key, in columns. */
 export const encodeUsageColumns = (columns: UsageColumns): string => JSON.stringify(columns);
-
-export const encodeUsageRecord = (record: UsageRecord): string => JSON.stringify(record);
 
 /** A message's value as earlier gateways wrote it: the records of one key as a JSON array. */
 export const encodeUsageRecords = (records: readonly UsageRecord[]): string => JSON.stringify(records);
@@ -145,8 +153,6 @@ export function decodeUsageRecords(value: Buffer | string): { records: UsageReco
   }
   return { records, invalid: entries.length - records.length };
 }
-
-const COLUMNS = ['requestId', 'at', 'method', 'route', 'status', 'latencyMs', 'sourceIp', 'outcome'] as const;
 
 /** A columns message's entries as records to check (its `at` numbers as ISO text); null when it is not one. */
 function entriesOfColumns(message: unknown): unknown[] | null {

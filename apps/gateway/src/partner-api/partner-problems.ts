@@ -31,7 +31,7 @@ export const PARTNER_PROBLEMS = {
   methodNotAllowed: {
     status: 405,
     code: 'GATEWAY.METHOD_NOT_ALLOWED',
-    detail: 'The API answers DELETE, GET, HEAD, OPTIONS, PATCH, POST and PUT',
+    detail: 'The API does not answer this method; the Allow header lists those it answers',
   },
   internal: { status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred' },
 } as const;

@@ -3,6 +3,7 @@ import {
   encodeUsageColumns,
   MAX_USAGE_RECORDS_PER_MESSAGE,
   MAX_USAGE_ROUTE_LENGTH,
+  sliceUsageColumns,
   type UsageColumns,
   type UsageOutcome,
   usageMessageKey,
@@ -98,18 +99,7 @@ function partsOf(columns: UsageColumns): UsageColumns[] {
   if (total <= MAX_USAGE_RECORDS_PER_MESSAGE) return [columns];
   const parts: UsageColumns[] = [];
   for (let start = 0; start < total; start += MAX_USAGE_RECORDS_PER_MESSAGE) {
-    const end = start + MAX_USAGE_RECORDS_PER_MESSAGE;
-    parts.push({
-      ...columns,
-      requestId: columns.requestId.slice(start, end),
-      at: columns.at.slice(start, end),
-      method: columns.method.slice(start, end),
-      route: columns.route.slice(start, end),
-      status: columns.status.slice(start, end),
-      latencyMs: columns.latencyMs.slice(start, end),
-      sourceIp: columns.sourceIp.slice(start, end),
-      outcome: columns.outcome.slice(start, end),
-    });
+    parts.push(sliceUsageColumns(columns, start, start + MAX_USAGE_RECORDS_PER_MESSAGE));
   }
   return parts;
 }

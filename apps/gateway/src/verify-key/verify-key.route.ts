@@ -48,7 +48,7 @@ export class VerifyKeyRoute {
   ) {}
 
   readonly handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    // The partner API's instance makes each request's id with newRequestId.
+    // The route's Fastify instance makes each request's id with newRequestId.
     const requestId = request.id;
     void reply.header(REQUEST_ID_HEADER, requestId).header('cache-control', 'no-store');
     const candidate = keyOfBody(request.body);

@@ -1,4 +1,6 @@
 import { runService } from '@portal/platform';
 import { gatewayService } from './gateway.definition';
+import { tuneRuntimeForPartnerCalls } from './runtime-tuning';
 
+tuneRuntimeForPartnerCalls();
 void runService(gatewayService);

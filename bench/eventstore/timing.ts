@@ -14,11 +14,13 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
+/** The middle value; with an even count, the mean of the two middle ones (neither side's pick). */
 export function median(values: readonly number[]): number {
-  return percentile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  if (sorted.length % 2 === 1) return sorted[middle] ?? Number.NaN;
+  if (sorted.length === 0) return Number.NaN;
+  return ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { PostgresEventStore, uuidv7 } from '@portal/event-sourcing';
+import { uuidv7 } from '@portal/event-sourcing';
+import { PostgresEventStore } from '@portal/event-sourcing/postgres';
 import { benchData, benchEvent, benchMetadata } from './bench-payload';
 import { progress, timedRun, type RunFigures } from './timing';
 

@@ -1,8 +1,8 @@
 import { createConnection } from 'mongoose';
 import { Client } from 'pg';
-import { PostgresEventStore } from '@portal/event-sourcing';
+import { PostgresEventStore } from '@portal/event-sourcing/postgres';
 import { type BusLogger, KafkaBus } from '@portal/messaging';
-import { MongoReadModelStore } from '@portal/read-models';
+import { MongoReadModelStore } from '@portal/read-models/mongo';
 
 /** Where the distributed pipeline's three stores are. */
 export interface DistributedSettings {

@@ -28,7 +28,7 @@ export {
 } from './event-store/event-store.port';
 export { embeddedEventStorePath, SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlite-event-store';
 export type { SqliteSynchronous } from './embedded/sqlite-schema';
-export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
-export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+// The PostgreSQL and KurrentDB adapters are imported from `@portal/event-sourcing/postgres` and
+// `@portal/event-sourcing/kurrentdb`, so that a process loads their drivers only when it uses them.
 export { openEventStore, type EventStoreSettings, type OpenEventStoreOptions } from './open-event-store';
 export { uuidv7 } from './ids/uuid-v7';

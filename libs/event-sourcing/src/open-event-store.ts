@@ -2,8 +2,6 @@ import type { UpcasterRegistry } from './domain/upcaster-registry';
 import { InvalidEventStoreArgumentError } from './event-store/event-store.errors';
 import type { EventStore } from './event-store/event-store.port';
 import { embeddedEventStorePath, SqliteEventStore } from './embedded/sqlite-event-store';
-import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
-import { PostgresEventStore } from './postgres/postgres-event-store';
 import { assertNever } from './domain/exhaustive';
 
 /** The part of a service's configuration that chooses and reaches the event store. */
@@ -24,18 +22,27 @@ function required(url: URL | undefined, variable: string): string {
   return url.href;
 }
 
-/** Opens the adapter the configuration names: SQLite under DATA_DIR, PostgreSQL or KurrentDB. */
-export function openEventStore(settings: EventStoreSettings, options: OpenEventStoreOptions = {}): Promise<EventStore> {
+/**
+ * Opens the adapter the configuration names: SQLite under DATA_DIR, PostgreSQL or KurrentDB. The
+ * PostgreSQL and KurrentDB adapters, and their drivers, are loaded only when named.
+ */
+export async function openEventStore(
+  settings: EventStoreSettings,
+  options: OpenEventStoreOptions = {},
+): Promise<EventStore> {
   switch (settings.EVENT_STORE) {
     case 'embedded':
-      return Promise.resolve(SqliteEventStore.open({ path: embeddedEventStorePath(settings.DATA_DIR), ...options }));
-    case 'postgres':
-      return PostgresEventStore.open({ connectionString: required(settings.DATABASE_URL, 'DATABASE_URL'), ...options });
-    case 'eventstoredb':
-      return KurrentDbEventStore.open({
-        connectionString: required(settings.EVENTSTORE_CONNECTION_STRING, 'EVENTSTORE_CONNECTION_STRING'),
-        ...options,
-      });
+      return SqliteEventStore.open({ path: embeddedEventStorePath(settings.DATA_DIR), ...options });
+    case 'postgres': {
+      const connectionString = required(settings.DATABASE_URL, 'DATABASE_URL');
+      const { PostgresEventStore } = await import('./postgres/postgres-event-store');
+      return PostgresEventStore.open({ connectionString, ...options });
+    }
+    case 'eventstoredb': {
+      const connectionString = required(settings.EVENTSTORE_CONNECTION_STRING, 'EVENTSTORE_CONNECTION_STRING');
+      const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store');
+      return KurrentDbEventStore.open({ connectionString, ...options });
+    }
     default:
       return assertNever(settings.EVENT_STORE, 'EVENT_STORE');
   }

@@ -15,7 +15,7 @@ function mailModule(config: ServiceConfig): DynamicModule {
   if (smtpUrl !== undefined) {
     return {
       module: MailModule,
-      providers: [{ provide: MAILER, useFactory: () => new SmtpMailer(smtpUrl, from) }],
+      providers: [{ provide: MAILER, useFactory: () => SmtpMailer.open(smtpUrl, from) }],
       exports: [MAILER],
     };
   }

@@ -1,15 +1,19 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer, MailMessage } from './mail-message';
 
-/** Sends over SMTP (`SMTP_URL`, e.g. smtp://user:password@host:587), as plain text only. */
+/**
+ * Sends over SMTP (`SMTP_URL`, e.g. smtp://user:password@host:587), as plain text only. `open`
+ * loads the SMTP driver, so that a process without SMTP never loads it.
+ */
 export class SmtpMailer implements Mailer {
-  private readonly transport: Transporter;
-
-  constructor(
-    smtpUrl: URL,
+  private constructor(
+    private readonly transport: Transporter,
     private readonly from: string,
-  ) {
-    this.transport = createTransport(smtpUrl.href);
+  ) {}
+
+  static async open(smtpUrl: URL, from: string): Promise<SmtpMailer> {
+    const { createTransport } = await import('nodemailer');
+    return new SmtpMailer(createTransport(smtpUrl.href), from);
   }
 
   async send(message: MailMessage): Promise<void> {

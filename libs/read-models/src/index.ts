@@ -33,5 +33,5 @@ export {
   embeddedReadModelStorePath,
   type EmbeddedReadModelStoreOptions,
 } from './embedded/embedded-read-model-store';
-export { MongoReadModelStore, type MongoReadModelStoreOptions } from './mongo/mongo-read-model-store';
+// The MongoDB adapter is imported from `@portal/read-models/mongo`: its driver loads only where it is used.
 export { openReadModelStore, type ReadModelStoreSettings } from './open-read-model-store';

@@ -1,8 +1,5 @@
 import type { InfrastructureConfig } from '@portal/config';
 import { Kafka, logLevel } from 'kafkajs';
-import mongoose from 'mongoose';
-import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { StartupError } from './startup-error';
 import { withTimeout } from './with-timeout';
 
@@ -15,7 +12,11 @@ export interface DependencyCheck {
   run(): Promise<void>;
 }
 
-/** One check per server the configuration selects, each proving the server answers. */
+/**
+ * One check per server the configuration selects, each proving the server answers. The drivers
+ * of PostgreSQL, MongoDB and SMTP are loaded by their checks, so a process that uses none of
+ * them (the gateway, the embedded portal) never loads them.
+ */
 export function dependencyChecks(config: InfrastructureConfig): DependencyCheck[] {
   const checks: DependencyCheck[] = [];
   if (config.EVENT_STORE === 'postgres' && config.DATABASE_URL) {
@@ -55,6 +56,7 @@ function postgresCheck(url: URL): DependencyCheck {
     variable: 'DATABASE_URL',
     describe: `PostgreSQL at ${where(url)}`,
     async run() {
+      const { default: pg } = await import('pg');
       const client = new pg.Client({ connectionString: url.href, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
       try {
         await client.connect();
@@ -94,6 +96,7 @@ function mongoCheck(url: URL): DependencyCheck {
     variable: 'MONGODB_URI',
     describe: `a MongoDB server at ${where(url)}`,
     async run() {
+      const { default: mongoose } = await import('mongoose');
       const connection = mongoose.createConnection(url.href, { serverSelectionTimeoutMS: 5_000 });
       try {
         await connection.asPromise();
@@ -110,6 +113,7 @@ function smtpCheck(url: URL): DependencyCheck {
     variable: 'SMTP_URL',
     describe: `an SMTP server at ${where(url)}`,
     async run() {
+      const { default: nodemailer } = await import('nodemailer');
       const transport = nodemailer.createTransport(url.href);
       try {
         await transport.verify();

@@ -14,6 +14,8 @@ describe('the gateway in the one-process portal', () => {
     owner = await portal.signUpAndIn('Gateway Owner');
     const team = await portal.as(owner, '/api/v1/teams', { body: { name: 'Gateway team' } });
     teamId = String(team.body.teamId);
+    // The keys service learns of the team from the teams service's events, a moment later.
+    await waitFor(async () => (await portal.as(owner, `/api/v1/teams/${teamId}/keys`)).status === 200);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { buildProject } from '../support/build-project';
 import { repoRoot } from '../support/service-process';
 
 /*
@@ -30,13 +30,7 @@ function packagesLoadedBy(...modules: string[]): string[] {
 }
 
 describe('drivers are loaded on demand', () => {
-  beforeAll(() => {
-    const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.cjs'), '--quiet'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
-  }, 120_000);
+  beforeAll(buildProject, 120_000);
 
   it.each([
     ['the gateway', 'apps/gateway/src/gateway.definition.js'],

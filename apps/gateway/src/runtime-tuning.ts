@@ -7,20 +7,18 @@ import { setFlagsFromString } from 'node:v8';
  * Allocation-site pretenuring is off. V8 watches how many of the objects made at each place in
  * the code outlive a young-generation collection, and once most do, allocates that place's
  * objects straight in the old generation. Under a burst of partner calls the objects of the
- * calls in flight outlive collections, so per-call places (the HTTP parser's header lists among
- * them) were switched to the old generation and stayed there after the burst. Every call then
- * left garbage in the old generation, and whatever young object such garbage pointed to was
- * kept by each young collection as if alive: at 1,000 calls a second, 0.7–4.6 MB survived each
- * young collection (2.5–7 ms pauses) and a full collection ran every ~13 s. Without
- * pretenuring, 0.13–0.3 MB survived (1.6–4.4 ms pauses, most of it sweeping buffers) and one
- * full collection ran in 40 s. A gateway's per-call objects are short-lived by nature; its
- * long-lived state (key cache, limits) is made once and promoted once.
+ * calls in flight outlive collections, so a per-call place was switched to the old generation
+ * (V8's pretenuring trace showed one, thousands of objects a collection) and stayed there after
+ * the burst. Every call then left garbage in the old generation, and whatever young object such
+ * garbage pointed to was kept by each young collection as if alive: at 1,000 calls a second,
+ * 0.7–4.6 MB survived each young collection (2.5–7 ms pauses) and a full collection ran every
+ * ~13 s. Without pretenuring, 0.08–0.46 MB survived (1.1–2.4 ms pauses) and full collections
+ * became rare. A gateway's per-call objects are short-lived by nature; its long-lived state
+ * (key cache, limits) is made once and promoted once.
  *
  * V8 reads this setting at each collection, so setting it as the process starts takes effect
  * (`NODE_OPTIONS` cannot carry it).
  */
-export const GATEWAY_V8_FLAGS = ['--no-allocation-site-pretenuring'] as const;
-
 export function tuneRuntimeForPartnerCalls(): void {
-  for (const flag of GATEWAY_V8_FLAGS) setFlagsFromString(flag);
+  setFlagsFromString('--no-allocation-site-pretenuring');
 }

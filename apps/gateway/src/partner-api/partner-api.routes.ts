@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { newRequestId, type ProblemAnswer, sendProblem } from '@portal/platform';
+import { failureLogLine, newRequestId, type ProblemAnswer, sendProblem } from '@portal/platform';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
 import { UsagePublisher } from '../usage/usage-publisher';
@@ -139,10 +139,7 @@ export class PartnerApiRoutes implements OnModuleInit {
 
   /** An unexpected failure: 500, logged with the request id, method and path (never headers, query or body). */
   private failed(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    const requestId = request.id;
-    const path = request.url.split('?')[0] ?? '';
-    const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.logger.error(`${requestId} ${request.method} ${path} failed: ${what}`);
-    return sendProblem(reply, PARTNER_PROBLEMS.internal, requestId);
+    this.logger.error(failureLogLine(request.id, request.method, request.url, error));
+    return sendProblem(reply, PARTNER_PROBLEMS.internal, request.id);
   }
 }

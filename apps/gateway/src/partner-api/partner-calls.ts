@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
 import { assertNever } from '@portal/event-sourcing/domain';
 import { parseKey } from '@portal/keys-domain';
-import { newRequestId, type ProblemAnswer, writeProblem } from '@portal/platform';
+import { failureLogLine, newRequestId, type ProblemAnswer, writeProblem } from '@portal/platform';
 import { KeyCacheService, UNCONFIRMED } from '../key-cache/key-cache.service';
 import { forwardCall } from '../proxy/forward-call';
 import { upstreamHeadersOf, upstreamPathOf } from '../proxy/upstream-request';
@@ -146,9 +146,7 @@ export class PartnerCalls {
 
   /** An unexpected failure: 500, logged with the request id, method and path (never headers, query or body). */
   private failed(error: unknown, request: IncomingMessage, response: ServerResponse, requestId: string): void {
-    const path = (request.url ?? '').split('?')[0] ?? '';
-    const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.logger.error(`${requestId} ${request.method} ${path} failed: ${what}`);
+    this.logger.error(failureLogLine(requestId, request.method, request.url, error));
     this.answerProblem(response, PARTNER_PROBLEMS.internal, requestId);
   }
 }

@@ -97,8 +97,9 @@ class AnswerRelay implements Dispatcher.DispatchHandler {
 /**
  * Sends the call to the upstream on a pooled keep-alive connection, streaming the request body
  * from the caller and the answer back (AnswerRelay), with the upstream's status and headers
- * (hop-by-hop removed) and the call's request id in `x-request-id`. Resolves to null once the answer is on its way, or to the failure when
- * no answer came; nothing has been sent to the caller then.
+ * (hop-by-hop removed) and the call's request id in `x-request-id`. Resolves to null once the
+ * answer is on its way, or to the failure when no answer came; nothing has been sent to the
+ * caller then.
  */
 export function forwardCall(
   upstream: Upstream,

@@ -8,6 +8,7 @@ export {
   type FieldProblem,
   type ProblemDetails,
 } from './problem-details';
+export { failureLogLine } from './failure-log';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { sendProblem, writeProblem, type ProblemAnswer } from './problem-reply';
 export { statusOfCode, titleOfStatus } from './problem-status';

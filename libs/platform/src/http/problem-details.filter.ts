@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { CodedError } from '@portal/event-sourcing/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { failureLogLine } from './failure-log';
 import { isFieldProblemList } from './problem-details';
 import { type ProblemAnswer, sendProblem } from './problem-reply';
 import { statusOfCode, titleOfStatus } from './problem-status';
@@ -89,8 +90,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private logFailure(error: unknown, request: FastifyRequest, requestId: string): void {
-    const path = request.url.split('?')[0] ?? '';
-    const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.logger.error(`${requestId} ${request.method} ${path} failed: ${what}`);
+    this.logger.error(failureLogLine(requestId, request.method, request.url, error));
   }
 }

@@ -50,7 +50,10 @@ export function sendProblem(reply: FastifyReply, problem: ProblemAnswer, request
  */
 export function writeProblem(response: ServerResponse, problem: ProblemAnswer, requestId: string): void {
   const json = problemJson(problem, requestId);
-  response.setHeader(REQUEST_ID_HEADER, requestId);
-  response.writeHead(problem.status, { ...PROBLEM_HEADERS, 'content-length': Buffer.byteLength(json) });
+  response.writeHead(problem.status, {
+    ...PROBLEM_HEADERS,
+    [REQUEST_ID_HEADER]: requestId,
+    'content-length': Buffer.byteLength(json),
+  });
   response.end(json);
 }

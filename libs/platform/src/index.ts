@@ -6,6 +6,6 @@ export { dependencyChecks, runDependencyChecks, type DependencyCheck } from './s
 export { StartupError } from './startup/startup-error';
 export { withTimeout } from './startup/with-timeout';
 export { repoRoot } from './repo-root';
-export { InfrastructureModule } from './infrastructure/infrastructure.module';
+export { InfrastructureModule, nestBusLogger } from './infrastructure/infrastructure.module';
 export { Pipeline, PipelineModule, type PipelineOptions, type PipelineStatus } from './pipeline/pipeline.module';
 export * from './http/index';

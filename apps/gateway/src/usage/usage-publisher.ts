@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ServiceConfig } from '@portal/config';
 import { describeError } from '@portal/event-pipeline';
 import { MESSAGE_BUS, type MessageBus, USAGE_REQUESTS_TOPIC } from '@portal/messaging';
+import { nestBusLogger, SERVICE_CONFIG, SERVICE_NAME } from '@portal/platform';
 import { GATEWAY_TUNING, type GatewayTuning } from '../gateway-tuning';
+import { PublishThread } from './publish-thread';
 import type { CallEnd, PartnerCall } from './usage-batch';
 import { UsageBatcher } from './usage-batcher';
 
@@ -9,16 +12,33 @@ const WARNING_EVERY_MS = 10_000;
 /** How long closing waits for the last records to be published. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
-/** Publishes the gateway's usage records to `portal.usage.requests`, batched (see UsageBatcher). */
+/**
+ * Publishes the gateway's usage records to `portal.usage.requests`, batched (see UsageBatcher).
+ * On Kafka the batches go out from a thread of their own (PublishThread), so that partner calls
+ * never wait on a publish; on the in-process bus, through the service's bus.
+ */
 @Injectable()
 export class UsagePublisher {
   private readonly logger = new Logger('Usage');
   private readonly batcher: UsageBatcher;
+  private readonly thread: PublishThread | null;
   private lastWarningAt = -Infinity;
 
-  constructor(@Inject(MESSAGE_BUS) bus: MessageBus, @Inject(GATEWAY_TUNING) tuning: GatewayTuning) {
+  constructor(
+    @Inject(MESSAGE_BUS) bus: MessageBus,
+    @Inject(GATEWAY_TUNING) tuning: GatewayTuning,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Inject(SERVICE_NAME) service: string,
+  ) {
+    const brokers = config.BUS === 'kafka' ? config.KAFKA_BROKERS : undefined;
+    const thread =
+      brokers === undefined
+        ? null
+        : new PublishThread({ brokers, clientId: `portal-${service}-usage` }, nestBusLogger('UsageBus'));
+    this.thread = thread;
     this.batcher = new UsageBatcher({
-      publish: (messages) => bus.publish(USAGE_REQUESTS_TOPIC, messages),
+      publish: (messages) =>
+        thread === null ? bus.publish(USAGE_REQUESTS_TOPIC, messages) : thread.publish(USAGE_REQUESTS_TOPIC, messages),
       flushMs: tuning.usageFlushMs,
       batchSize: tuning.usageBatchSize,
       batchBytes: tuning.usageBatchBytes,
@@ -44,6 +64,7 @@ export class UsagePublisher {
   /** Publishes what is left; called once the HTTP server has finished its last call. */
   async close(): Promise<void> {
     await this.batcher.close(CLOSE_TIMEOUT_MS);
+    await this.thread?.close();
     if (this.batcher.dropped > 0) this.logger.warn(`${this.batcher.dropped} usage records were dropped`);
   }
 

@@ -6,8 +6,8 @@ import { openReadModelStore, READ_MODEL_STORE, type ReadModelStore } from '@port
 import { SERVICE_CONFIG, SERVICE_NAME } from '../service-config.token';
 
 /** The bus's reports through the service's logger, so that LOG_LEVEL governs them too. */
-function nestBusLogger(): BusLogger {
-  const logger = new Logger('Bus');
+export function nestBusLogger(context = 'Bus'): BusLogger {
+  const logger = new Logger(context);
   const line = (message: string, context?: LogContext) => (context ? `${message} ${JSON.stringify(context)}` : message);
   return {
     error: (message, context) => logger.error(line(message, context)),

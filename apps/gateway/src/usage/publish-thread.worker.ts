@@ -1,0 +1,76 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { type BusLogger, isBusError, KafkaBus, type LogContext, type OutgoingMessage } from '@portal/messaging';
+import type { PublishThreadSettings, ThreadError, ThreadReply, ThreadRequest } from './publish-thread';
+
+/*
+ * The publishing thread (PublishThread): a Kafka client of its own, publishing what the service
+ * hands it, one publish at a time, in the order handed, each answered with its outcome.
+ */
+
+const port = parentPort;
+if (port === null) throw new Error('publish-thread.worker runs as a worker thread only');
+const settings = workerData as PublishThreadSettings;
+
+const reply = (message: ThreadReply): void => port.postMessage(message);
+
+const logger: BusLogger = {
+  error: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'error', message, context }),
+  warn: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'warn', message, context }),
+  info: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'info', message, context }),
+  debug: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'debug', message, context }),
+};
+
+const threadError = (error: unknown): ThreadError => ({
+  code: isBusError(error) ? error.code : null,
+  message: error instanceof Error ? error.message : String(error),
+});
+
+/** A Buffer crosses between threads as a plain Uint8Array: a Buffer again, without a copy. */
+const asSent = (message: OutgoingMessage): OutgoingMessage =>
+  typeof message.value === 'string' || Buffer.isBuffer(message.value)
+    ? message
+    : {
+        ...message,
+        value: Buffer.from(
+          (message.value as Uint8Array).buffer,
+          (message.value as Uint8Array).byteOffset,
+          (message.value as Uint8Array).byteLength,
+        ),
+      };
+
+let bus: Promise<KafkaBus> | null = null;
+/** Publishes run one after another, in the order handed over. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function connected(): Promise<KafkaBus> {
+  if (bus === null) {
+    const connecting = KafkaBus.connect({ brokers: settings.brokers, clientId: settings.clientId, logger });
+    // A failed connection is tried again by the next publish.
+    connecting.catch(() => {
+      if (bus === connecting) bus = null;
+    });
+    bus = connecting;
+  }
+  return bus;
+}
+
+port.on('message', (request: ThreadRequest) => {
+  if (request.kind === 'publish') {
+    queue = queue
+      .then(() => connected())
+      .then((kafka) => kafka.publish(request.topic, request.messages.map(asSent)))
+      .then(
+        () => reply({ kind: 'published', id: request.id }),
+        (error: unknown) => reply({ kind: 'failed', id: request.id, error: threadError(error) }),
+      );
+    return;
+  }
+  queue = queue
+    .then(() => bus)
+    .then((kafka) => kafka?.close())
+    .catch((error: unknown) => logger.warn('Kafka client did not close cleanly', { error: threadError(error).message }))
+    .then(() => {
+      reply({ kind: 'closed' });
+      port.close();
+    });
+});

@@ -61,6 +61,13 @@ describeWithServer('kafka', 'PublishThread', () => {
     await expect(thread.publish(uniqueTopic(), [{ key: 'k', value: 'v' }])).resolves.toBeUndefined();
   });
 
+  it('refuses a message that cannot cross to the thread, and goes on publishing', async () => {
+    const thread = started();
+    const uncloneable = { key: 'k', value: (() => 'not data') as unknown as string };
+    await expect(thread.publish(uniqueTopic(), [uncloneable])).rejects.toThrow(/could not be cloned/);
+    await expect(thread.publish(uniqueTopic(), [{ key: 'k', value: 'v' }])).resolves.toBeUndefined();
+  });
+
   it('fails the publishes of a thread that stopped, logs it, and starts another for the next', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'publish-thread-'));
     try {

@@ -82,9 +82,10 @@ export class PublishThread {
     const id = this.nextId;
     this.nextId += 1;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
       const request: ThreadRequest = { kind: 'publish', id, topic, messages: [...messages] };
+      // Posting throws for a message that cannot cross threads: then nothing is left pending.
       worker.postMessage(request);
+      this.pending.set(id, { resolve, reject });
     });
   }
 

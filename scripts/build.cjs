@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const swc = require('@swc/core');
-const { root, readAliases } = require('./tsconfig-paths.cjs');
+const { root, buildSwcOptions } = require('./tsconfig-paths.cjs');
 
 const SOURCE_DIRS = ['apps', 'libs', 'tools', 'bench', 'test/support'];
 const OUT_DIR = path.join(root, 'dist');
@@ -46,11 +46,7 @@ function removeStale(written) {
 
 async function main() {
   const started = Date.now();
-  const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
-  delete swcrc.$schema;
-  swcrc.jsc.baseUrl = root;
-  swcrc.jsc.paths = readAliases();
-  swcrc.swcrc = false;
+  const swcrc = buildSwcOptions();
   const files = SOURCE_DIRS.filter((d) => fs.existsSync(path.join(root, d))).flatMap((d) => [
     ...sources(path.join(root, d)),
   ]);

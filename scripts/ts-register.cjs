@@ -4,15 +4,10 @@
 // The services' own worker threads use it when they run from source (under Jest); built, they
 // start the compiled file and need nothing of this.
 const fs = require('node:fs');
-const path = require('node:path');
 const swc = require('@swc/core');
-const { root, readAliases } = require('./tsconfig-paths.cjs');
+const { buildSwcOptions } = require('./tsconfig-paths.cjs');
 
-const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
-delete swcrc.$schema;
-swcrc.jsc.baseUrl = root;
-swcrc.jsc.paths = readAliases();
-swcrc.swcrc = false;
+const swcrc = buildSwcOptions();
 
 require.extensions['.ts'] = (module, filename) => {
   const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), { ...swcrc, filename, sourceMaps: 'inline' });

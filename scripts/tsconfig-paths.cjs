@@ -20,4 +20,17 @@ function jestModuleNameMapper() {
   return mapper;
 }
 
-module.exports = { root, readAliases, jestModuleNameMapper };
+/**
+ * The build's SWC options: .swcrc, with the path aliases rewritten to relative requires. Used by
+ * the build and by scripts/ts-register.cjs, so that code run from source compiles as built.
+ */
+function buildSwcOptions() {
+  const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
+  delete swcrc.$schema;
+  swcrc.jsc.baseUrl = root;
+  swcrc.jsc.paths = readAliases();
+  swcrc.swcrc = false;
+  return swcrc;
+}
+
+module.exports = { root, readAliases, jestModuleNameMapper, buildSwcOptions };

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BusError, type BusErrorCode, type BusLogger, type LogContext, type OutgoingMessage } from '@portal/messaging';
+import { assertNever } from '@portal/event-sourcing/domain';
+import { repoRoot } from '@portal/platform';
 
 /** What the publishing thread needs to reach Kafka. */
 export interface PublishThreadSettings {
@@ -10,7 +12,12 @@ export interface PublishThreadSettings {
 
 /** From the service to its publishing thread. */
 export type ThreadRequest =
-  | { readonly kind: 'publish'; readonly id: number; readonly topic: string; readonly messages: OutgoingMessage[] }
+  | {
+      readonly kind: 'publish';
+      readonly id: number;
+      readonly topic: string;
+      readonly messages: readonly OutgoingMessage[];
+    }
   | { readonly kind: 'close' };
 
 /** An error as it crosses from the thread: a BusError keeps its code. */
@@ -23,8 +30,7 @@ export interface ThreadError {
 export type ThreadReply =
   | { readonly kind: 'published'; readonly id: number }
   | { readonly kind: 'failed'; readonly id: number; readonly error: ThreadError }
-  | { readonly kind: 'log'; readonly level: keyof BusLogger; readonly message: string; readonly context?: LogContext }
-  | { readonly kind: 'closed' };
+  | { readonly kind: 'log'; readonly level: keyof BusLogger; readonly message: string; readonly context?: LogContext };
 
 /** The file a thread starts, and the options it is started with. */
 export interface ThreadEntry {
@@ -38,10 +44,9 @@ export interface ThreadEntry {
  */
 export function publishThreadEntry(): ThreadEntry {
   if (!__filename.endsWith('.ts')) return { file: join(__dirname, 'publish-thread.worker.js'), execArgv: [] };
-  const repoRoot = join(__dirname, '..', '..', '..', '..');
   return {
     file: join(__dirname, 'publish-thread.worker.ts'),
-    execArgv: ['--require', join(repoRoot, 'scripts', 'ts-register.cjs')],
+    execArgv: ['--require', join(repoRoot(), 'scripts', 'ts-register.cjs')],
   };
 }
 
@@ -82,14 +87,17 @@ export class PublishThread {
     const id = this.nextId;
     this.nextId += 1;
     return new Promise((resolve, reject) => {
-      const request: ThreadRequest = { kind: 'publish', id, topic, messages: [...messages] };
+      const request: ThreadRequest = { kind: 'publish', id, topic, messages };
       // Posting throws for a message that cannot cross threads: then nothing is left pending.
       worker.postMessage(request);
       this.pending.set(id, { resolve, reject });
     });
   }
 
-  /** Lets the publishes already handed over finish, then closes the thread's Kafka client and the thread. */
+  /**
+   * Lets the publishes already handed over finish, then closes the thread's Kafka client; the
+   * thread then ends (or is ended after CLOSE_TIMEOUT_MS).
+   */
   async close(): Promise<void> {
     this.closed = true;
     const worker = this.worker;
@@ -135,8 +143,8 @@ export class PublishThread {
       case 'log':
         this.logger[reply.level](reply.message, reply.context);
         return;
-      case 'closed':
-        return;
+      default:
+        return assertNever(reply, 'thread reply');
     }
   }
 

@@ -26,17 +26,11 @@ const threadError = (error: unknown): ThreadError => ({
 });
 
 /** A Buffer crosses between threads as a plain Uint8Array: a Buffer again, without a copy. */
-const asSent = (message: OutgoingMessage): OutgoingMessage =>
-  typeof message.value === 'string' || Buffer.isBuffer(message.value)
-    ? message
-    : {
-        ...message,
-        value: Buffer.from(
-          (message.value as Uint8Array).buffer,
-          (message.value as Uint8Array).byteOffset,
-          (message.value as Uint8Array).byteLength,
-        ),
-      };
+function asSent(message: OutgoingMessage): OutgoingMessage {
+  const value: Buffer | string | Uint8Array = message.value;
+  if (typeof value === 'string' || Buffer.isBuffer(value)) return message;
+  return { ...message, value: Buffer.from(value.buffer, value.byteOffset, value.byteLength) };
+}
 
 let bus: Promise<KafkaBus> | null = null;
 /** Publishes run one after another, in the order handed over. */
@@ -69,8 +63,6 @@ port.on('message', (request: ThreadRequest) => {
     .then(() => bus)
     .then((kafka) => kafka?.close())
     .catch((error: unknown) => logger.warn('Kafka client did not close cleanly', { error: threadError(error).message }))
-    .then(() => {
-      reply({ kind: 'closed' });
-      port.close();
-    });
+    // Nothing keeps the thread alive once its port is closed: it ends.
+    .then(() => port.close());
 });

@@ -36,9 +36,9 @@ export class UsagePublisher {
         ? null
         : new PublishThread({ brokers, clientId: `portal-${service}-usage` }, nestBusLogger('UsageBus'));
     this.thread = thread;
+    const publisher: Pick<MessageBus, 'publish'> = thread ?? bus;
     this.batcher = new UsageBatcher({
-      publish: (messages) =>
-        thread === null ? bus.publish(USAGE_REQUESTS_TOPIC, messages) : thread.publish(USAGE_REQUESTS_TOPIC, messages),
+      publish: (messages) => publisher.publish(USAGE_REQUESTS_TOPIC, messages),
       flushMs: tuning.usageFlushMs,
       batchSize: tuning.usageBatchSize,
       batchBytes: tuning.usageBatchBytes,

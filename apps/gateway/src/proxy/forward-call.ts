@@ -43,7 +43,8 @@ class AnswerRelay implements Dispatcher.DispatchHandler {
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
     if (this.response.destroyed) return controller.abort(CALLER_LEFT);
-    this.response.once('close', this.callerClosed);
+    // Emitted once: `on`, without the wrapper `once` would make.
+    this.response.on('close', this.callerClosed);
   }
 
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {

@@ -61,7 +61,7 @@ const PLAIN_CONNECTION = /^\s*(?:keep-alive|close)\s*$/i;
 /** The headers a `Connection` header names, which are hop-by-hop for that message too. */
 function connectionListed(headers: IncomingHttpHeaders): ReadonlySet<string> | null {
   const connection = headers.connection;
-  if (connection === undefined || PLAIN_CONNECTION.test(connection)) return null;
+  if (connection === undefined || connection === 'keep-alive' || PLAIN_CONNECTION.test(connection)) return null;
   return new Set(connection.split(',').map((name) => name.trim().toLowerCase()));
 }
 

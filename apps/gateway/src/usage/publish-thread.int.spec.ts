@@ -14,11 +14,14 @@ import { testBusOptions } from '../../../../libs/messaging/src/kafka/kafka-test-
 import { describeWithServer } from '../../../../test/support/requires-server';
 import { PublishThread } from './publish-thread';
 
+/** The bus settings of a service on the test broker (DATA_DIR is not used on Kafka). */
+const kafkaSettings = () => ({ BUS: 'kafka' as const, DATA_DIR: tmpdir(), KAFKA_BROKERS: testBusOptions().brokers });
+
 describeWithServer('kafka', 'PublishThread', () => {
   let reader: KafkaBus;
   const threads: PublishThread[] = [];
   const started = (logger = new RecordingLogger()): PublishThread => {
-    const thread = new PublishThread({ brokers: testBusOptions().brokers, clientId: 'publish-thread-tests' }, logger);
+    const thread = new PublishThread({ bus: kafkaSettings(), clientId: 'publish-thread-tests' }, logger);
     threads.push(thread);
     return thread;
   };
@@ -74,7 +77,7 @@ describeWithServer('kafka', 'PublishThread', () => {
       const dying = join(folder, 'dying.cjs');
       writeFileSync(dying, 'process.exit(3);\n');
       const logger = new RecordingLogger();
-      const thread = new PublishThread({ brokers: testBusOptions().brokers, clientId: 'dying' }, logger, {
+      const thread = new PublishThread({ bus: kafkaSettings(), clientId: 'dying' }, logger, {
         file: dying,
         execArgv: [],
       });
@@ -94,10 +97,7 @@ describeWithServer('kafka', 'PublishThread', () => {
   });
 
   it('refuses publishes once closed', async () => {
-    const thread = new PublishThread(
-      { brokers: testBusOptions().brokers, clientId: 'publish-thread-tests' },
-      silentBusLogger,
-    );
+    const thread = new PublishThread({ bus: kafkaSettings(), clientId: 'publish-thread-tests' }, silentBusLogger);
     await thread.publish(uniqueTopic(), [{ key: 'k', value: 'v' }]);
     await thread.close();
     await expect(thread.publish(uniqueTopic(), [{ key: 'k', value: 'v' }])).rejects.toMatchObject({

@@ -1,12 +1,22 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { BusError, type BusErrorCode, type BusLogger, type LogContext, type OutgoingMessage } from '@portal/messaging';
+import {
+  BusError,
+  type BusErrorCode,
+  type BusLogger,
+  type LogContext,
+  type MessageBusSettings,
+  type OutgoingMessage,
+} from '@portal/messaging';
 import { assertNever } from '@portal/event-sourcing/domain';
 import { repoRoot } from '@portal/platform';
 
-/** What the publishing thread needs to reach Kafka. */
+/**
+ * What the publishing thread needs to reach Kafka: the service's bus settings, opened the way
+ * the service opens its own bus (openMessageBus), and the client id brokers log it under.
+ */
 export interface PublishThreadSettings {
-  readonly brokers: readonly string[];
+  readonly bus: MessageBusSettings & { readonly BUS: 'kafka' };
   readonly clientId: string;
 }
 

@@ -1,5 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type BusLogger, isBusError, KafkaBus, type LogContext, type OutgoingMessage } from '@portal/messaging';
+import {
+  type BusLogger,
+  isBusError,
+  type LogContext,
+  type MessageBus,
+  openMessageBus,
+  type OutgoingMessage,
+} from '@portal/messaging';
 import type { PublishThreadSettings, ThreadError, ThreadReply, ThreadRequest } from './publish-thread';
 
 /*
@@ -13,11 +20,17 @@ const settings = workerData as PublishThreadSettings;
 
 const reply = (message: ThreadReply): void => port.postMessage(message);
 
+/** A level of the bus's logger, forwarded to the service's logger. */
+const forwarded =
+  (level: keyof BusLogger) =>
+  (message: string, context?: LogContext): void =>
+    reply({ kind: 'log', level, message, context });
+
 const logger: BusLogger = {
-  error: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'error', message, context }),
-  warn: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'warn', message, context }),
-  info: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'info', message, context }),
-  debug: (message: string, context?: LogContext) => reply({ kind: 'log', level: 'debug', message, context }),
+  error: forwarded('error'),
+  warn: forwarded('warn'),
+  info: forwarded('info'),
+  debug: forwarded('debug'),
 };
 
 const threadError = (error: unknown): ThreadError => ({
@@ -32,13 +45,13 @@ function asSent(message: OutgoingMessage): OutgoingMessage {
   return { ...message, value: Buffer.from(value.buffer, value.byteOffset, value.byteLength) };
 }
 
-let bus: Promise<KafkaBus> | null = null;
+let bus: Promise<MessageBus> | null = null;
 /** Publishes run one after another, in the order handed over. */
 let queue: Promise<unknown> = Promise.resolve();
 
-function connected(): Promise<KafkaBus> {
+function connected(): Promise<MessageBus> {
   if (bus === null) {
-    const connecting = KafkaBus.connect({ brokers: settings.brokers, clientId: settings.clientId, logger });
+    const connecting = openMessageBus(settings.bus, { clientId: settings.clientId, logger });
     // A failed connection is tried again by the next publish.
     connecting.catch(() => {
       if (bus === connecting) bus = null;

@@ -30,11 +30,14 @@ export class UsagePublisher {
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(SERVICE_NAME) service: string,
   ) {
-    const brokers = config.BUS === 'kafka' ? config.KAFKA_BROKERS : undefined;
+    const { BUS, DATA_DIR, KAFKA_BROKERS } = config;
     const thread =
-      brokers === undefined
-        ? null
-        : new PublishThread({ brokers, clientId: `portal-${service}-usage` }, nestBusLogger('UsageBus'));
+      BUS === 'kafka'
+        ? new PublishThread(
+            { bus: { BUS, DATA_DIR, KAFKA_BROKERS }, clientId: `portal-${service}-usage` },
+            nestBusLogger('UsageBus'),
+          )
+        : null;
     this.thread = thread;
     const publisher: Pick<MessageBus, 'publish'> = thread ?? bus;
     this.batcher = new UsageBatcher({

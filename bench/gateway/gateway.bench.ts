@@ -24,8 +24,11 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
  * - Latency: rounds at a fixed rate of LATENCY_RATE calls a second, timed to the microsecond
  *   (pacedLoad), so that the p99 is the proxies' and not a queue's. The CPU time each proxy
  *   process spent per request in these rounds is reported too.
+ * - Both are measured on FORKS pairs of processes, a new bare proxy and a new gateway for each
+ *   pair, one pair after the other; each pair is warmed up, then gives its share of the rounds.
  * - Each round measures the two one after the other, and `ratio` and `added_p99_ms` are the
- *   medians of the rounds' own ratios and differences. The machine is shared and its speed
+ *   medians of all the pairs' rounds' own ratios and differences (`pair_ratios` and
+ *   `pair_added_p99_ms`: each pair's own median). The machine is shared and its speed
  *   drifts from minute to minute (other tenants' work shows as CPU steal): comparing the two
  *   within a round, seconds apart, keeps that drift out of the comparison. The ratio and the
  *   difference of the medians (`ratio_of_medians`, `added_p99_of_medians_ms`) are reported
@@ -42,25 +45,34 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
  * - Revocation: 100 keys each revoked through the REST API and called until refused, in the
  *   one-process portal (in process) and with the gateway in its own process on Kafka.
  *
- * While the load runs, the portal process of the distributed stack is stopped: the gateway
- * then serves from its cache (the bus stays up), and the keys service's consumers do not
- * take the CPU the two proxies are measured on. The last line is one JSON object.
+ * While the load runs, the portal process of the distributed stack is stopped: the gateways
+ * then serve from their caches (the bus stays up), and the keys service's consumers do not
+ * take the CPU the two proxies are measured on. Each pair is stopped once measured; the
+ * gateways of the pairs still to come wait idle. The last line is one JSON object.
  */
 
 /**
- * Clean rounds asked for at saturation, and their length: many short rounds rather than a few
- * long ones. The machine's speed drifts within seconds (the rounds' ratios of one run ranged
- * from 0.80 to 1.08), a round's two measurements are closer in time when they are short, and
- * the median of ten ratios is less at the mercy of one odd round than the median of five:
- * with five 6-second rounds, the ratio of seven runs in a row ranged from 0.836 to 0.933.
+ * Each comparison is made on FORKS pairs of processes, a new bare proxy and a new gateway for
+ * each, one pair after the other, and its rounds are shared among them. How fast one process of
+ * the same program runs varies from process to process, for the whole of its life: on a calm
+ * machine, three gateway processes in a row ran 5%, 16% and 28% behind the same bare proxy. With
+ * a single pair, two runs of seventeen measured ratios of 0.753 and 0.824, the others 0.867–0.961:
+ * a run measured that pair's luck as much as the two programs. Several pairs sample it.
  */
-const THROUGHPUT_ROUNDS = 10;
+const FORKS = 3;
+/**
+ * Clean rounds asked for at saturation from each pair, and their length: many short rounds
+ * rather than a few long ones. The machine's speed drifts within seconds (the rounds' ratios of
+ * one run ranged from 0.80 to 1.08), and a round's two measurements are closer in time when they
+ * are short.
+ */
+const THROUGHPUT_ROUNDS_PER_FORK = 4;
 const THROUGHPUT_SECONDS = 3;
 /**
- * Clean rounds asked for at LATENCY_RATE. A round's p99 is its 60th slowest call and the
- * machine's stalls decide much of it; the median of nine differences stands four odd rounds either way.
+ * Clean rounds asked for at LATENCY_RATE from each pair. A round's p99 is its 60th slowest call
+ * and the machine's stalls decide much of it; the median of nine differences stands four odd rounds either way.
  */
-const LATENCY_ROUNDS = 9;
+const LATENCY_ROUNDS_PER_FORK = 3;
 /**
  * A round in which the hypervisor took more than this share of the machine's time (steal)
  * during either measurement is measured again: other tenants' load then decides the result.
@@ -159,6 +171,25 @@ function paired(comparison: Comparison, of: (proxy: LoadFigures, gateway: LoadFi
   });
 }
 
+/** The comparisons of several pairs as one: their clean rounds together. */
+function merged(comparisons: readonly Comparison[]): Comparison {
+  const rounds = comparisons.reduce((sum, comparison) => sum + comparison.proxy.length, 0);
+  if (rounds === 0) throw new Error('no clean round: the machine is too busy');
+  return {
+    asked: comparisons.reduce((sum, comparison) => sum + comparison.asked, 0),
+    proxy: comparisons.flatMap((comparison) => comparison.proxy),
+    gateway: comparisons.flatMap((comparison) => comparison.gateway),
+    discarded: comparisons.reduce((sum, comparison) => sum + comparison.discarded, 0),
+  };
+}
+
+/** One pair of processes compared: a bare proxy and a gateway. */
+interface Fork {
+  readonly proxy: ServiceProcess;
+  readonly gateway: ServiceProcess;
+  readonly urls: { readonly proxy: string; readonly gateway: string };
+}
+
 /** CPU time (user + system) a process has used, in milliseconds; NaN where /proc cannot tell. */
 function cpuMsOf(pid: number | undefined): number {
   try {
@@ -221,7 +252,6 @@ async function compare(
     figures.proxy.push(proxy);
     figures.gateway.push(gateway);
   }
-  if (figures.proxy.length === 0) throw new Error(`no clean round in ${maxTried}: the machine is too busy`);
   return figures;
 }
 
@@ -237,13 +267,6 @@ async function main(): Promise<void> {
     const upstreamProcess = new ServiceProcess(process.execPath, [dist('upstream.process.js')], {});
     cleanUp.unshift(() => upstreamProcess.stop());
     const upstream = JSON.parse(await firstLine(upstreamProcess, 10_000)) as { live: string };
-    const proxyPort = await freePort();
-    const proxy = new ServiceProcess(process.execPath, [dist('bare-proxy.process.js')], {
-      PORT: String(proxyPort),
-      UPSTREAM_URL: upstream.live,
-    });
-    cleanUp.unshift(() => proxy.stop());
-    const proxyUrl = `http://127.0.0.1:${proxyPort}`;
 
     progress('distributed: the portal on PostgreSQL + Kafka, the gateway in its own process');
     const stack = await startDistributedStack({ databaseUrl, kafkaBrokers, upstreamUrl: upstream.live });
@@ -258,31 +281,58 @@ async function main(): Promise<void> {
     };
     const key = await client.createKeyWhenTeamKnown(teamId, { environment: 'production', limits });
     const headers = { authorization: `Bearer ${key.secret}` };
-    await proxy.waitUntilOk(`${proxyUrl}/v1/ready`, 10_000);
-    const deadline = Date.now() + 10_000;
-    while ((await fetch(`${stack.gatewayUrl}/v1/ready`, { headers })).status !== 200) {
-      if (Date.now() > deadline) throw new Error('the gateway did not accept the load key');
+    // Every gateway reads the key snapshot from the keys service: all are started before it stops.
+    const forks: Fork[] = [];
+    for (let forkNo = 1; forkNo <= FORKS; forkNo += 1) {
+      const gateway = forkNo === 1 ? stack.gateway : await stack.addGateway();
+      const proxyPort = await freePort();
+      const proxy = new ServiceProcess(process.execPath, [dist('bare-proxy.process.js')], {
+        PORT: String(proxyPort),
+        UPSTREAM_URL: upstream.live,
+      });
+      cleanUp.unshift(() => proxy.stop());
+      const fork = {
+        proxy,
+        gateway: gateway.service,
+        urls: { proxy: `http://127.0.0.1:${proxyPort}`, gateway: gateway.url },
+      };
+      await proxy.waitUntilOk(`${fork.urls.proxy}/v1/ready`, 10_000);
+      const deadline = Date.now() + 10_000;
+      while ((await fetch(`${fork.urls.gateway}/v1/ready`, { headers })).status !== 200) {
+        if (Date.now() > deadline) throw new Error(`gateway ${forkNo} did not accept the load key`);
+      }
+      forks.push(fork);
     }
     await stack.stopApi();
 
-    const targets = { proxy: proxyUrl, gateway: stack.gatewayUrl };
-    const pids = { proxy: proxy.pid, gateway: stack.processes.at(-1)?.pid };
-    progress('warming up');
-    await load({ url: `${proxyUrl}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
-    await load({ url: `${stack.gatewayUrl}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
-    progress(`throughput: ${THROUGHPUT_ROUNDS} rounds of ${THROUGHPUT_SECONDS} s each, ${CONNECTIONS} connections`);
-    const saturated = await compare(targets, pids, headers, { count: THROUGHPUT_ROUNDS, seconds: THROUGHPUT_SECONDS });
-    const proxyRps = median(saturated.proxy.map((f) => f.requestsPerSecond));
-    const gatewayRps = median(saturated.gateway.map((f) => f.requestsPerSecond));
     const rate = LATENCY_RATE;
-    // The saturated rounds leave each process with garbage to collect; that is not a paced call's cost.
-    progress('settling at the paced rate');
-    await pacedLoad({ url: `${proxyUrl}/v1/bench`, headers, seconds: 3, rate });
-    await pacedLoad({ url: `${stack.gatewayUrl}/v1/bench`, headers, seconds: 3, rate });
-    progress(`latency: ${LATENCY_ROUNDS} rounds of ${LATENCY_SECONDS} s each at ${rate} req/s`);
-    const paced = await compare(targets, pids, headers, { count: LATENCY_ROUNDS, seconds: LATENCY_SECONDS }, rate);
-    const proxyP99 = median(paced.proxy.map((f) => f.p99Ms));
-    const gatewayP99 = median(paced.gateway.map((f) => f.p99Ms));
+    const saturatedByFork: Comparison[] = [];
+    const pacedByFork: Comparison[] = [];
+    for (const [index, fork] of forks.entries()) {
+      const { urls } = fork;
+      const pids = { proxy: fork.proxy.pid, gateway: fork.gateway.pid };
+      progress(
+        `pair ${index + 1} of ${forks.length}: a bare proxy and a gateway, each a process of its own; warming up`,
+      );
+      await load({ url: `${urls.proxy}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
+      await load({ url: `${urls.gateway}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
+      progress(
+        `throughput: ${THROUGHPUT_ROUNDS_PER_FORK} rounds of ${THROUGHPUT_SECONDS} s each, ${CONNECTIONS} connections`,
+      );
+      saturatedByFork.push(
+        await compare(urls, pids, headers, { count: THROUGHPUT_ROUNDS_PER_FORK, seconds: THROUGHPUT_SECONDS }),
+      );
+      // The saturated rounds leave each process with garbage to collect; that is not a paced call's cost.
+      progress('settling at the paced rate');
+      await pacedLoad({ url: `${urls.proxy}/v1/bench`, headers, seconds: 3, rate });
+      await pacedLoad({ url: `${urls.gateway}/v1/bench`, headers, seconds: 3, rate });
+      progress(`latency: ${LATENCY_ROUNDS_PER_FORK} rounds of ${LATENCY_SECONDS} s each at ${rate} req/s`);
+      pacedByFork.push(
+        await compare(urls, pids, headers, { count: LATENCY_ROUNDS_PER_FORK, seconds: LATENCY_SECONDS }, rate),
+      );
+      // Done with this pair: it takes no CPU from the next.
+      await Promise.all([fork.proxy.stop(), fork.gateway.stop()]);
+    }
     await stack.stop();
     cleanUp.shift();
 
@@ -291,8 +341,17 @@ async function main(): Promise<void> {
     cleanUp.unshift(() => embedded.stop());
     const inprocRevocation = await revocationP99(embedded, 'in process');
 
-    const roundRatios = paired(saturated, (proxy, gateway) => gateway.requestsPerSecond / proxy.requestsPerSecond);
-    const roundAddedP99s = paired(paced, (proxy, gateway) => gateway.p99Ms - proxy.p99Ms);
+    const saturated = merged(saturatedByFork);
+    const paced = merged(pacedByFork);
+    const proxyRps = median(saturated.proxy.map((f) => f.requestsPerSecond));
+    const gatewayRps = median(saturated.gateway.map((f) => f.requestsPerSecond));
+    const proxyP99 = median(paced.proxy.map((f) => f.p99Ms));
+    const gatewayP99 = median(paced.gateway.map((f) => f.p99Ms));
+    const ratioOf = (proxy: LoadFigures, gateway: LoadFigures): number =>
+      gateway.requestsPerSecond / proxy.requestsPerSecond;
+    const addedP99Of = (proxy: LoadFigures, gateway: LoadFigures): number => gateway.p99Ms - proxy.p99Ms;
+    const roundRatios = paired(saturated, ratioOf);
+    const roundAddedP99s = paired(paced, addedP99Of);
     const figures = {
       proxy_rps: Math.round(proxyRps),
       proxy_p99_ms: round(proxyP99, 3),
@@ -305,6 +364,9 @@ async function main(): Promise<void> {
       // Each clean round's own figure, in the order measured: how far the rounds spread.
       round_ratios: roundRatios.map((ratio) => round(ratio, 3)),
       round_added_p99_ms: roundAddedP99s.map((added) => round(added, 3)),
+      // Each pair's median: a slow process shows here as one pair apart from the others.
+      pair_ratios: saturatedByFork.map((comparison) => round(median(paired(comparison, ratioOf)), 3)),
+      pair_added_p99_ms: pacedByFork.map((comparison) => round(median(paired(comparison, addedP99Of)), 3)),
       revocation_inproc_p99_ms: round(inprocRevocation.p99, 1),
       revocation_kafka_p99_ms: round(kafkaRevocation.p99, 1),
       revocation_inproc_p50_ms: round(inprocRevocation.p50, 1),
@@ -318,7 +380,8 @@ async function main(): Promise<void> {
       rounds_discarded_for_steal: saturated.discarded + paced.discarded,
       max_steal_pct: MAX_STEAL_PCT,
       max_steal_burst_ms: MAX_STEAL_BURST_MS,
-      rounds: { throughput: THROUGHPUT_ROUNDS, latency: LATENCY_ROUNDS },
+      pairs: FORKS,
+      rounds: { throughput: FORKS * THROUGHPUT_ROUNDS_PER_FORK, latency: FORKS * LATENCY_ROUNDS_PER_FORK },
       seconds_per_round: { throughput: THROUGHPUT_SECONDS, latency: LATENCY_SECONDS },
       connections: CONNECTIONS,
       revocations: REVOCATIONS,

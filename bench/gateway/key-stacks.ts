@@ -38,6 +38,22 @@ export interface KeyStack {
   stop(): Promise<void>;
 }
 
+/** A gateway process of a distributed stack, and where it answers. */
+export interface GatewayProcess {
+  readonly url: string;
+  readonly service: ServiceProcess;
+}
+
+export interface DistributedStack extends KeyStack {
+  /** The gateway the stack started with, at `gatewayUrl`. */
+  readonly gateway: GatewayProcess;
+  /**
+   * Starts one more gateway process on the same bus and keys service: it reads the key snapshot
+   * from the keys service, so it is started while the API runs. `stop` stops it with the rest.
+   */
+  addGateway(): Promise<GatewayProcess>;
+}
+
 export interface DistributedStackOptions {
   /** A PostgreSQL server; the stack makes a database of its own on it. */
   readonly databaseUrl: string;
@@ -65,13 +81,12 @@ async function started(service: ServiceProcess, url: string): Promise<ServicePro
 const upstreamEnv = (upstreamUrl: string | undefined): Record<string, string> =>
   upstreamUrl === undefined ? {} : { UPSTREAM_URL: upstreamUrl, UPSTREAM_SANDBOX_URL: upstreamUrl };
 
-export async function startDistributedStack(options: DistributedStackOptions): Promise<KeyStack> {
+export async function startDistributedStack(options: DistributedStackOptions): Promise<DistributedStack> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const database = `portal_gateway_${runId}`;
   const folder = mkdtempSync(join(tmpdir(), 'portal-gateway-stack-'));
-  const [apiPort, gatewayPort] = await freePorts(2);
+  const [apiPort] = await freePorts(1);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const internalToken = randomBytes(24).toString('hex');
   const common = {
     BUS: 'kafka',
@@ -107,19 +122,36 @@ export async function startDistributedStack(options: DistributedStackOptions): P
     });
     processes.push(api);
     await started(api, apiUrl);
-    const gateway = ServiceProcess.built('gateway', {
-      ...common,
-      ...upstreamEnv(options.upstreamUrl),
-      PORT: String(gatewayPort),
-      DATA_DIR: join(folder, 'gateway'),
-      KEYS_URL: apiUrl,
-      ...options.gatewayEnv,
-    });
-    processes.push(gateway);
-    await started(gateway, gatewayUrl);
+    let gateways = 0;
+    const addGateway = async (): Promise<GatewayProcess> => {
+      const [port] = await freePorts(1);
+      const url = `http://127.0.0.1:${port}`;
+      gateways += 1;
+      const service = ServiceProcess.built('gateway', {
+        ...common,
+        ...upstreamEnv(options.upstreamUrl),
+        PORT: String(port),
+        DATA_DIR: join(folder, gateways === 1 ? 'gateway' : `gateway-${gateways}`),
+        KEYS_URL: apiUrl,
+        ...options.gatewayEnv,
+      });
+      processes.push(service);
+      return { url, service: await started(service, url) };
+    };
+    const gateway = await addGateway();
     const databases = { postgres: database, ...(options.mongodbUri === undefined ? {} : { mongodb: database }) };
     const stopApi = () => api.stop().then(() => undefined);
-    return { apiUrl, gatewayUrl, processes, dataDir: folder, databases, stopApi, stop };
+    return {
+      apiUrl,
+      gatewayUrl: gateway.url,
+      processes,
+      dataDir: folder,
+      databases,
+      stopApi,
+      stop,
+      gateway,
+      addGateway,
+    };
   } catch (error) {
     await stop();
     throw error;

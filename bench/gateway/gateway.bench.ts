@@ -53,11 +53,17 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
 
 /**
  * Each comparison is made on FORKS pairs of processes, a new bare proxy and a new gateway for
- * each, one pair after the other, and its rounds are shared among them. How fast one process of
- * the same program runs varies from process to process, for the whole of its life: on a calm
- * machine, three gateway processes in a row ran 5%, 16% and 28% behind the same bare proxy. With
- * a single pair, two runs of seventeen measured ratios of 0.753 and 0.824, the others 0.867–0.961:
- * a run measured that pair's luck as much as the two programs. Several pairs sample it.
+ * each, one pair after the other, and its rounds are shared among them. The two programs' speeds
+ * relative to each other drift over minutes, even though each round measures them seconds apart:
+ * - from process to process: three gateway processes in a row ran 5%, 16% and 28% behind the
+ *   same bare proxy on a calm machine;
+ * - and over time for the same two processes: in 70-second blocks of eight rounds, one after
+ *   another, the medians were 0.934, 0.946, 0.853, 0.821, 1.021 and 0.925, while each block's
+ *   rounds spread little (interquartile range 0.02–0.09). Pinning the two proxies to one CPU and
+ *   the rest to the other did not narrow it.
+ * With a single pair measured over one minute, two runs of seventeen gave ratios of 0.753 and
+ * 0.824, the others 0.867–0.961: a run measured its pair and its minute as much as the two
+ * programs. Three pairs spread the rounds over fresh processes and several minutes.
  */
 const FORKS = 3;
 /**

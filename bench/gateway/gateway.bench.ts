@@ -24,8 +24,9 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
  * - Latency: rounds at a fixed rate of LATENCY_RATE calls a second, timed to the microsecond
  *   (pacedLoad), so that the p99 is the proxies' and not a queue's. The CPU time each proxy
  *   process spent per request in these rounds is reported too.
- * - Both are measured on FORKS pairs of processes, a new bare proxy and a new gateway for each
- *   pair, one pair after the other; each pair is warmed up, then gives its share of the rounds.
+ * - Both are measured on several pairs of processes (PAIRS), a new bare proxy and a new gateway
+ *   for each pair, one pair after the other; each pair is warmed up, then gives its share of the
+ *   rounds.
  * - Each round measures the two one after the other, and `ratio` and `added_p99_ms` are the
  *   medians of all the pairs' rounds' own ratios and differences (`pair_ratios` and
  *   `pair_added_p99_ms`: each pair's own median). The machine is shared and its speed
@@ -52,8 +53,7 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
  */
 
 /**
- * Each comparison is made on FORKS pairs of processes, a new bare proxy and a new gateway for
- * each, one pair after the other, and its rounds are shared among them. The two programs' speeds
+ * The pairs of processes each comparison is made on (see above). The two programs' speeds
  * relative to each other drift over minutes, even though each round measures them seconds apart:
  * - from process to process: three gateway processes in a row ran 5%, 16% and 28% behind the
  *   same bare proxy on a calm machine;
@@ -65,20 +65,20 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
  * 0.824, the others 0.867–0.961: a run measured its pair and its minute as much as the two
  * programs. Three pairs spread the rounds over fresh processes and several minutes.
  */
-const FORKS = 3;
+const PAIRS = 3;
 /**
  * Clean rounds asked for at saturation from each pair, and their length: many short rounds
  * rather than a few long ones. The machine's speed drifts within seconds (the rounds' ratios of
  * one run ranged from 0.80 to 1.08), and a round's two measurements are closer in time when they
  * are short.
  */
-const THROUGHPUT_ROUNDS_PER_FORK = 4;
+const THROUGHPUT_ROUNDS_PER_PAIR = 4;
 const THROUGHPUT_SECONDS = 3;
 /**
  * Clean rounds asked for at LATENCY_RATE from each pair. A round's p99 is its 60th slowest call
  * and the machine's stalls decide much of it; the median of nine differences stands four odd rounds either way.
  */
-const LATENCY_ROUNDS_PER_FORK = 3;
+const LATENCY_ROUNDS_PER_PAIR = 3;
 /**
  * A round in which the hypervisor took more than this share of the machine's time (steal)
  * during either measurement is measured again: other tenants' load then decides the result.
@@ -190,7 +190,7 @@ function merged(comparisons: readonly Comparison[]): Comparison {
 }
 
 /** One pair of processes compared: a bare proxy and a gateway. */
-interface Fork {
+interface Pair {
   readonly proxy: ServiceProcess;
   readonly gateway: ServiceProcess;
   readonly urls: { readonly proxy: string; readonly gateway: string };
@@ -288,56 +288,56 @@ async function main(): Promise<void> {
     const key = await client.createKeyWhenTeamKnown(teamId, { environment: 'production', limits });
     const headers = { authorization: `Bearer ${key.secret}` };
     // Every gateway reads the key snapshot from the keys service: all are started before it stops.
-    const forks: Fork[] = [];
-    for (let forkNo = 1; forkNo <= FORKS; forkNo += 1) {
-      const gateway = forkNo === 1 ? stack.gateway : await stack.addGateway();
+    const pairs: Pair[] = [];
+    for (let pairNo = 1; pairNo <= PAIRS; pairNo += 1) {
+      const gateway = pairNo === 1 ? stack.gateway : await stack.addGateway();
       const proxyPort = await freePort();
       const proxy = new ServiceProcess(process.execPath, [dist('bare-proxy.process.js')], {
         PORT: String(proxyPort),
         UPSTREAM_URL: upstream.live,
       });
       cleanUp.unshift(() => proxy.stop());
-      const fork = {
+      const pair = {
         proxy,
         gateway: gateway.service,
         urls: { proxy: `http://127.0.0.1:${proxyPort}`, gateway: gateway.url },
       };
-      await proxy.waitUntilOk(`${fork.urls.proxy}/v1/ready`, 10_000);
+      await proxy.waitUntilOk(`${pair.urls.proxy}/v1/ready`, 10_000);
       const deadline = Date.now() + 10_000;
-      while ((await fetch(`${fork.urls.gateway}/v1/ready`, { headers })).status !== 200) {
-        if (Date.now() > deadline) throw new Error(`gateway ${forkNo} did not accept the load key`);
+      while ((await fetch(`${pair.urls.gateway}/v1/ready`, { headers })).status !== 200) {
+        if (Date.now() > deadline) throw new Error(`gateway ${pairNo} did not accept the load key`);
       }
-      forks.push(fork);
+      pairs.push(pair);
     }
     await stack.stopApi();
 
     const rate = LATENCY_RATE;
-    const saturatedByFork: Comparison[] = [];
-    const pacedByFork: Comparison[] = [];
-    for (const [index, fork] of forks.entries()) {
-      const { urls } = fork;
-      const pids = { proxy: fork.proxy.pid, gateway: fork.gateway.pid };
+    const saturatedByPair: Comparison[] = [];
+    const pacedByPair: Comparison[] = [];
+    for (const [index, pair] of pairs.entries()) {
+      const { urls } = pair;
+      const pids = { proxy: pair.proxy.pid, gateway: pair.gateway.pid };
       progress(
-        `pair ${index + 1} of ${forks.length}: a bare proxy and a gateway, each a process of its own; warming up`,
+        `pair ${index + 1} of ${pairs.length}: a bare proxy and a gateway, each a process of its own; warming up`,
       );
       await load({ url: `${urls.proxy}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
       await load({ url: `${urls.gateway}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
       progress(
-        `throughput: ${THROUGHPUT_ROUNDS_PER_FORK} rounds of ${THROUGHPUT_SECONDS} s each, ${CONNECTIONS} connections`,
+        `throughput: ${THROUGHPUT_ROUNDS_PER_PAIR} rounds of ${THROUGHPUT_SECONDS} s each, ${CONNECTIONS} connections`,
       );
-      saturatedByFork.push(
-        await compare(urls, pids, headers, { count: THROUGHPUT_ROUNDS_PER_FORK, seconds: THROUGHPUT_SECONDS }),
+      saturatedByPair.push(
+        await compare(urls, pids, headers, { count: THROUGHPUT_ROUNDS_PER_PAIR, seconds: THROUGHPUT_SECONDS }),
       );
       // The saturated rounds leave each process with garbage to collect; that is not a paced call's cost.
       progress('settling at the paced rate');
       await pacedLoad({ url: `${urls.proxy}/v1/bench`, headers, seconds: 3, rate });
       await pacedLoad({ url: `${urls.gateway}/v1/bench`, headers, seconds: 3, rate });
-      progress(`latency: ${LATENCY_ROUNDS_PER_FORK} rounds of ${LATENCY_SECONDS} s each at ${rate} req/s`);
-      pacedByFork.push(
-        await compare(urls, pids, headers, { count: LATENCY_ROUNDS_PER_FORK, seconds: LATENCY_SECONDS }, rate),
+      progress(`latency: ${LATENCY_ROUNDS_PER_PAIR} rounds of ${LATENCY_SECONDS} s each at ${rate} req/s`);
+      pacedByPair.push(
+        await compare(urls, pids, headers, { count: LATENCY_ROUNDS_PER_PAIR, seconds: LATENCY_SECONDS }, rate),
       );
       // Done with this pair: it takes no CPU from the next.
-      await Promise.all([fork.proxy.stop(), fork.gateway.stop()]);
+      await Promise.all([pair.proxy.stop(), pair.gateway.stop()]);
     }
     await stack.stop();
     cleanUp.shift();
@@ -347,8 +347,8 @@ async function main(): Promise<void> {
     cleanUp.unshift(() => embedded.stop());
     const inprocRevocation = await revocationP99(embedded, 'in process');
 
-    const saturated = merged(saturatedByFork);
-    const paced = merged(pacedByFork);
+    const saturated = merged(saturatedByPair);
+    const paced = merged(pacedByPair);
     const proxyRps = median(saturated.proxy.map((f) => f.requestsPerSecond));
     const gatewayRps = median(saturated.gateway.map((f) => f.requestsPerSecond));
     const proxyP99 = median(paced.proxy.map((f) => f.p99Ms));
@@ -371,8 +371,8 @@ async function main(): Promise<void> {
       round_ratios: roundRatios.map((ratio) => round(ratio, 3)),
       round_added_p99_ms: roundAddedP99s.map((added) => round(added, 3)),
       // Each pair's median: a slow process shows here as one pair apart from the others.
-      pair_ratios: saturatedByFork.map((comparison) => round(median(paired(comparison, ratioOf)), 3)),
-      pair_added_p99_ms: pacedByFork.map((comparison) => round(median(paired(comparison, addedP99Of)), 3)),
+      pair_ratios: saturatedByPair.map((comparison) => round(median(paired(comparison, ratioOf)), 3)),
+      pair_added_p99_ms: pacedByPair.map((comparison) => round(median(paired(comparison, addedP99Of)), 3)),
       revocation_inproc_p99_ms: round(inprocRevocation.p99, 1),
       revocation_kafka_p99_ms: round(kafkaRevocation.p99, 1),
       revocation_inproc_p50_ms: round(inprocRevocation.p50, 1),
@@ -386,8 +386,8 @@ async function main(): Promise<void> {
       rounds_discarded_for_steal: saturated.discarded + paced.discarded,
       max_steal_pct: MAX_STEAL_PCT,
       max_steal_burst_ms: MAX_STEAL_BURST_MS,
-      pairs: FORKS,
-      rounds: { throughput: FORKS * THROUGHPUT_ROUNDS_PER_FORK, latency: FORKS * LATENCY_ROUNDS_PER_FORK },
+      pairs: PAIRS,
+      rounds: { throughput: PAIRS * THROUGHPUT_ROUNDS_PER_PAIR, latency: PAIRS * LATENCY_ROUNDS_PER_PAIR },
       seconds_per_round: { throughput: THROUGHPUT_SECONDS, latency: LATENCY_SECONDS },
       connections: CONNECTIONS,
       revocations: REVOCATIONS,

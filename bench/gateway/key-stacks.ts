@@ -131,7 +131,7 @@ export async function startDistributedStack(options: DistributedStackOptions): P
         ...common,
         ...upstreamEnv(options.upstreamUrl),
         PORT: String(port),
-        DATA_DIR: join(folder, gateways === 1 ? 'gateway' : `gateway-${gateways}`),
+        DATA_DIR: join(folder, `gateway-${gateways}`),
         KEYS_URL: apiUrl,
         ...options.gatewayEnv,
       });

@@ -55,30 +55,35 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
 /**
  * The pairs of processes each comparison is made on (see above). The two programs' speeds
  * relative to each other drift over minutes, even though each round measures them seconds apart:
- * - from process to process: three gateway processes in a row ran 5%, 16% and 28% behind the
- *   same bare proxy on a calm machine;
+ * - from process to process, and as much between two processes of the same program: five bare
+ *   proxies started and warmed up alike, measured in turn in 1-second rounds rotating over them,
+ *   ran at 12,300–15,000 requests a second (their medians over ten rounds); one of two bare
+ *   proxies spent 28% more user CPU time a call than the other, round after round, for a minute.
+ *   A comparison of one gateway with one bare proxy measures their two processes as much as the
+ *   two programs;
  * - and over time for the same two processes: in 70-second blocks of eight rounds, one after
  *   another, the medians were 0.934, 0.946, 0.853, 0.821, 1.021 and 0.925, while each block's
  *   rounds spread little (interquartile range 0.02–0.09). Pinning the two proxies to one CPU and
  *   the rest to the other did not narrow it.
  * With a single pair measured over one minute, two runs of seventeen gave ratios of 0.753 and
- * 0.824, the others 0.867–0.961: a run measured its pair and its minute as much as the two
- * programs. Three pairs spread the rounds over fresh processes and several minutes.
+ * 0.824, the others 0.867–0.961; with three pairs, one run of ten gave an added p99 of 1.9 ms,
+ * one of its pairs slow. More pairs, each measured for fewer rounds, spread a run over more
+ * processes: the process-to-process spread is the larger of the two.
  */
-const PAIRS = 3;
+const PAIRS = 5;
 /**
  * Clean rounds asked for at saturation from each pair, and their length: many short rounds
  * rather than a few long ones. The machine's speed drifts within seconds (the rounds' ratios of
  * one run ranged from 0.80 to 1.08), and a round's two measurements are closer in time when they
  * are short.
  */
-const THROUGHPUT_ROUNDS_PER_PAIR = 4;
+const THROUGHPUT_ROUNDS_PER_PAIR = 3;
 const THROUGHPUT_SECONDS = 3;
 /**
  * Clean rounds asked for at LATENCY_RATE from each pair. A round's p99 is its 60th slowest call
- * and the machine's stalls decide much of it; the median of nine differences stands four odd rounds either way.
+ * and the machine's stalls decide much of it; the median of ten differences stands four odd rounds either way.
  */
-const LATENCY_ROUNDS_PER_PAIR = 3;
+const LATENCY_ROUNDS_PER_PAIR = 2;
 /**
  * A round in which the hypervisor took more than this share of the machine's time (steal)
  * during either measurement is measured again: other tenants' load then decides the result.
@@ -310,6 +315,12 @@ async function main(): Promise<void> {
       pairs.push(pair);
     }
     await stack.stopApi();
+    // The shared upstream first, on its own. Of five or six bare proxies started alike and warmed
+    // up one after another, the first, warmed up while the upstream was still cold, was the
+    // slowest in each of four runs (by 7–32%); with the upstream warmed up first, in neither of two.
+    progress('warming up the upstream');
+    const upstreamCall = new URL('v1/bench', upstream.live).href;
+    await load({ url: upstreamCall, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
 
     const rate = LATENCY_RATE;
     const saturatedByPair: Comparison[] = [];

@@ -317,7 +317,7 @@ async function main(): Promise<void> {
     await stack.stopApi();
     // The shared upstream first, on its own. Of five or six bare proxies started alike and warmed
     // up one after another, the first, warmed up while the upstream was still cold, was the
-    // slowest in each of four runs (by 7–32%); with the upstream warmed up first, in neither of two.
+    // slowest in four runs of five (by 7–32%); with the upstream warmed up first, in neither of two.
     progress('warming up the upstream');
     const upstreamCall = new URL('v1/bench', upstream.live).href;
     await load({ url: upstreamCall, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });

@@ -54,7 +54,7 @@ import { machineTimes, stealPctBetween, watchStealBursts } from './steal';
 
 /**
  * The pairs of processes each comparison is made on (see above). The two programs' speeds
- * relative to each other drift over minutes, even though each round measures them seconds apart:
+ * relative to each other vary, even though each round measures them seconds apart:
  * - from process to process, and as much between two processes of the same program: five bare
  *   proxies started and warmed up alike, measured in turn in 1-second rounds rotating over them,
  *   ran at 12,300–15,000 requests a second (their medians over ten rounds); one of two bare
@@ -124,6 +124,9 @@ function progress(line: string): void {
 }
 
 const dist = (file: string): string => join(__dirname, file);
+
+/** The call every load sends, on a proxy's or the upstream's address (with or without a trailing `/`). */
+const benchCall = (base: string): string => new URL('/v1/bench', base).href;
 
 async function firstLine(service: ServiceProcess, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -228,7 +231,7 @@ async function compare(
       const cpuBefore = cpuMsOf(pids[which]);
       const timesBefore = machineTimes();
       const bursts = watchStealBursts(STEAL_WINDOW_MS);
-      const request = { url: `${targets[which]}/v1/bench`, headers, seconds: rounds.seconds };
+      const request = { url: benchCall(targets[which]), headers, seconds: rounds.seconds };
       const measured =
         rate === undefined
           ? await load({ ...request, connections: CONNECTIONS })
@@ -292,6 +295,8 @@ async function main(): Promise<void> {
     };
     const key = await client.createKeyWhenTeamKnown(teamId, { environment: 'production', limits });
     const headers = { authorization: `Bearer ${key.secret}` };
+    const warmUp = (base: string) =>
+      load({ url: benchCall(base), headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
     // Every gateway reads the key snapshot from the keys service: all are started before it stops.
     const pairs: Pair[] = [];
     for (let pairNo = 1; pairNo <= PAIRS; pairNo += 1) {
@@ -319,8 +324,7 @@ async function main(): Promise<void> {
     // up one after another, the first, warmed up while the upstream was still cold, was the
     // slowest in four runs of five (by 7–32%); with the upstream warmed up first, in neither of two.
     progress('warming up the upstream');
-    const upstreamCall = new URL('v1/bench', upstream.live).href;
-    await load({ url: upstreamCall, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
+    await warmUp(upstream.live);
 
     const rate = LATENCY_RATE;
     const saturatedByPair: Comparison[] = [];
@@ -331,8 +335,8 @@ async function main(): Promise<void> {
       progress(
         `pair ${index + 1} of ${pairs.length}: a bare proxy and a gateway, each a process of its own; warming up`,
       );
-      await load({ url: `${urls.proxy}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
-      await load({ url: `${urls.gateway}/v1/bench`, headers, seconds: WARM_UP_SECONDS, connections: CONNECTIONS });
+      await warmUp(urls.proxy);
+      await warmUp(urls.gateway);
       progress(
         `throughput: ${THROUGHPUT_ROUNDS_PER_PAIR} rounds of ${THROUGHPUT_SECONDS} s each, ${CONNECTIONS} connections`,
       );
@@ -341,8 +345,8 @@ async function main(): Promise<void> {
       );
       // The saturated rounds leave each process with garbage to collect; that is not a paced call's cost.
       progress('settling at the paced rate');
-      await pacedLoad({ url: `${urls.proxy}/v1/bench`, headers, seconds: 3, rate });
-      await pacedLoad({ url: `${urls.gateway}/v1/bench`, headers, seconds: 3, rate });
+      await pacedLoad({ url: benchCall(urls.proxy), headers, seconds: 3, rate });
+      await pacedLoad({ url: benchCall(urls.gateway), headers, seconds: 3, rate });
       progress(`latency: ${LATENCY_ROUNDS_PER_PAIR} rounds of ${LATENCY_SECONDS} s each at ${rate} req/s`);
       pacedByPair.push(
         await compare(urls, pids, headers, { count: LATENCY_ROUNDS_PER_PAIR, seconds: LATENCY_SECONDS }, rate),
